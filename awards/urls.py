@@ -1,0 +1,7 @@
+from django.urls import path  # noqa: F401
+
+from awards import views  # noqa: F401
+
+app_name = "awards"
+
+urlpatterns = []

@@ -1,0 +1,124 @@
+"""Shared fixtures: a small unit tree, a user factory and the browser launch settings."""
+
+import datetime
+import os
+import shutil
+
+import pytest
+
+from units.models import CodeScheme, Kind, Lineage, Membership, Role, Unit, User
+
+os.environ.setdefault(
+    "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+)  # Playwright's sync API + ORM calls in tests
+
+CHROMIUM = os.environ.get(
+    "CHROMIUM_PATH", "/usr/bin/chromium"
+)  # Debian's chromium package
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PASSWORD = "chungsuc-test"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip browser tests where Chromium is missing, so a plain `pytest` still passes.
+
+    `make test` installs Chromium first, so CI always runs them.
+    """
+    if shutil.which(CHROMIUM):
+        return
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} not found (make test installs it)")
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()):
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def make_unit(db):
+    """Factory: make_unit("Xã Một", Kind.COMMUNE, parent=district, code="00001", ...)."""
+
+    def make(name, kind, parent=None, **fields):
+        division_type = fields.pop("division_type", name.split(" ")[0])
+        return Unit.objects.create(
+            name=name, kind=kind, parent=parent, division_type=division_type, **fields
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_user(db):
+    """Factory: make_user("name", (unit, Role.X), (unit2, Role.Y))."""
+
+    def make(username, *memberships, **fields):
+        user = User.objects.create_user(username, password=PASSWORD, **fields)
+        for unit, role in memberships:
+            Membership.objects.create(user=user, unit=unit, role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def tree(make_unit):
+    """Two provinces; one with a district, two communes and a village, and its 2025 successor."""
+    legacy = {"code_scheme": CodeScheme.LEGACY, "valid_to": datetime.date(2025, 6, 30)}
+    province = make_unit("Tỉnh Một", Kind.PROVINCE, code="01", **legacy)
+    district = make_unit("Huyện Hai", Kind.DISTRICT, province, code="001", **legacy)
+    commune = make_unit("Xã Trường Hà", Kind.COMMUNE, district, code="00001", **legacy)
+    neighbour = make_unit("Xã Ngọc Đào", Kind.COMMUNE, district, code="00002", **legacy)
+    village = make_unit("Xóm Một", Kind.VILLAGE, commune)
+    other_province = make_unit("Tỉnh Khác", Kind.PROVINCE, code="02", **legacy)
+    other_commune = make_unit(
+        "Xã Xa",
+        Kind.COMMUNE,
+        make_unit("Huyện Xa", Kind.DISTRICT, other_province, code="002", **legacy),
+        code="00003",
+        **legacy,
+    )
+    new = {"code_scheme": CodeScheme.Y2025, "valid_from": datetime.date(2025, 7, 1)}
+    new_province = make_unit("Tỉnh Một", Kind.PROVINCE, code="01", **new)
+    new_commune = make_unit(
+        "Xã Trường Hà", Kind.COMMUNE, new_province, code="00001", **new
+    )
+    Lineage.objects.create(predecessor=province, successor=new_province)
+    Lineage.objects.create(predecessor=commune, successor=new_commune)
+    Lineage.objects.create(predecessor=neighbour, successor=new_commune)
+    return type("Tree", (), locals())
+
+
+@pytest.fixture
+def officer(make_user, tree):
+    return make_user("officer", (tree.commune, Role.COMMUNE_OFFICER))
+
+
+@pytest.fixture
+def reviewer(make_user, tree):
+    return make_user("reviewer", (tree.district, Role.HOME_AFFAIRS))
+
+
+@pytest.fixture
+def outsider(make_user, tree):
+    return make_user("outsider", (tree.other_province, Role.PROVINCE_STAFF))
