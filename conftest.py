@@ -8,13 +8,9 @@ import pytest
 
 from units.models import CodeScheme, Kind, Lineage, Membership, Role, Unit, User
 
-os.environ.setdefault(
-    "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
-)  # Playwright's sync API + ORM calls in tests
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + ORM calls in tests
 
-CHROMIUM = os.environ.get(
-    "CHROMIUM_PATH", "/usr/bin/chromium"
-)  # Debian's chromium package
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian's chromium package
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -61,9 +57,7 @@ def make_unit(db):
 
     def make(name, kind, parent=None, **fields):
         division_type = fields.pop("division_type", name.split(" ")[0])
-        return Unit.objects.create(
-            name=name, kind=kind, parent=parent, division_type=division_type, **fields
-        )
+        return Unit.objects.create(name=name, kind=kind, parent=parent, division_type=division_type, **fields)
 
     return make
 
@@ -100,9 +94,7 @@ def tree(make_unit):
     )
     new = {"code_scheme": CodeScheme.Y2025, "valid_from": datetime.date(2025, 7, 1)}
     new_province = make_unit("Tỉnh Một", Kind.PROVINCE, code="01", **new)
-    new_commune = make_unit(
-        "Xã Trường Hà", Kind.COMMUNE, new_province, code="00001", **new
-    )
+    new_commune = make_unit("Xã Trường Hà", Kind.COMMUNE, new_province, code="00001", **new)
     Lineage.objects.create(predecessor=province, successor=new_province)
     Lineage.objects.create(predecessor=commune, successor=new_commune)
     Lineage.objects.create(predecessor=neighbour, successor=new_commune)

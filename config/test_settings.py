@@ -13,6 +13,4 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # Tests drive Celery inline unless the CI run points them at a real worker (CELERY_WORKER_TESTS).
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_ALWAYS_EAGER = (
-    True  # tests marked `celery_worker` switch to the real broker
-)
+CELERY_TASK_ALWAYS_EAGER = True  # tests marked `celery_worker` switch to the real broker

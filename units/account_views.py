@@ -32,9 +32,5 @@ def healthz(request: HttpRequest) -> JsonResponse:
             status["broker"] = "ok"
         except Exception as error:  # noqa: BLE001
             status["broker"] = f"error: {error.__class__.__name__}"
-    healthy = (
-        status["database"] == "ok"
-        and status["broker"] in ("ok", "eager")
-        and status["migrations"] == "ok"
-    )
+    healthy = status["database"] == "ok" and status["broker"] in ("ok", "eager") and status["migrations"] == "ok"
     return JsonResponse(status, status=200 if healthy else 503)

@@ -27,6 +27,4 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     inlines = [MembershipInline]
-    fieldsets = BaseUserAdmin.fieldsets + (
-        (None, {"fields": ["full_name", "position"]}),
-    )
+    fieldsets = BaseUserAdmin.fieldsets + ((None, {"fields": ["full_name", "position"]}),)

@@ -7,7 +7,6 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "user_roles": user.roles()
-        | ({Role.ADMINISTRATOR} if user.is_superuser else set()),
+        "user_roles": user.roles() | ({Role.ADMINISTRATOR} if user.is_superuser else set()),
         "Role": Role,
     }

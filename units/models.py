@@ -97,27 +97,22 @@ class UnitQuerySet(models.QuerySet):
 
     def search(self, text: str):
         """Accent- and case-insensitive: "truong ha" finds "Trường Hà"."""
+        queryset = self
         for word in fold(text).split():
-            self = self.filter(search_name__contains=word)
-        return self
+            queryset = queryset.filter(search_name__contains=word)
+        return queryset
 
 
 class Unit(models.Model):
     """One version of a territory (tỉnh, huyện, xã, thôn) or organisation (sở, ban, DN, HTX)."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
-    division_type = models.CharField(
-        _("type"), max_length=40, help_text=_("Xã, Phường, Thôn, Sở…")
-    )
-    name = models.CharField(
-        _("name"), max_length=200, help_text=_("Full name, e.g. Xã Trường Hà")
-    )
+    division_type = models.CharField(_("type"), max_length=40, help_text=_("Xã, Phường, Thôn, Sở…"))
+    name = models.CharField(_("name"), max_length=200, help_text=_("Full name, e.g. Xã Trường Hà"))
     short_name = models.CharField(_("short name"), max_length=200, blank=True)
     # Lower-case, unaccented copy of the name for accent-insensitive search on any database.
     search_name = models.CharField(max_length=400, editable=False, db_index=True)
-    code_scheme = models.CharField(
-        _("code scheme"), max_length=10, choices=CodeScheme, default=CodeScheme.LOCAL
-    )
+    code_scheme = models.CharField(_("code scheme"), max_length=10, choices=CodeScheme, default=CodeScheme.LOCAL)
     code = models.CharField(_("official code"), max_length=20, blank=True)
     parent = models.ForeignKey(
         "self",
@@ -134,16 +129,10 @@ class Unit(models.Model):
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
 
     is_mountainous = models.BooleanField(_("mountainous"), default=False)
-    is_ethnic_minority_area = models.BooleanField(
-        _("ethnic-minority area"), default=False
-    )
+    is_ethnic_minority_area = models.BooleanField(_("ethnic-minority area"), default=False)
     is_border = models.BooleanField(_("border"), default=False)
-    is_especially_difficult = models.BooleanField(
-        _("especially difficult"), default=False
-    )
-    ntm_region = models.CharField(
-        _("NTM region"), max_length=10, choices=NtmRegion, blank=True
-    )
+    is_especially_difficult = models.BooleanField(_("especially difficult"), default=False)
+    ntm_region = models.CharField(_("NTM region"), max_length=10, choices=NtmRegion, blank=True)
 
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -181,9 +170,7 @@ class Unit(models.Model):
         if path != self.path:
             self.path = path
             self.depth = path.count("/") - 2
-            type(self).objects.filter(pk=self.pk).update(
-                path=self.path, depth=self.depth
-            )
+            type(self).objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
 
     def ancestors(self):
         """Root first, self excluded: the breadcrumb, in one query."""
@@ -195,9 +182,7 @@ class Unit(models.Model):
         return self.path.startswith(other.path)
 
     def is_valid_on(self, day: datetime.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or self.valid_to >= day
-        )
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or self.valid_to >= day)
 
     @property
     def is_historical(self) -> bool:
@@ -218,12 +203,8 @@ class Unit(models.Model):
 class Lineage(models.Model):
     """A predecessor → successor edge (merge or split), e.g. Xã Sóc Hà → Xã Trường Hà on 01/07/2025."""
 
-    predecessor = models.ForeignKey(
-        Unit, models.CASCADE, related_name="successor_links"
-    )
-    successor = models.ForeignKey(
-        Unit, models.CASCADE, related_name="predecessor_links"
-    )
+    predecessor = models.ForeignKey(Unit, models.CASCADE, related_name="successor_links")
+    successor = models.ForeignKey(Unit, models.CASCADE, related_name="predecessor_links")
     effective_date = models.DateField(_("effective date"), default=REFORM_DATE)
     # A split unit has several successors; its records roll up to the default one.
     is_default = models.BooleanField(_("default successor"), default=True)
@@ -233,9 +214,7 @@ class Lineage(models.Model):
         verbose_name = _("lineage edge")
         verbose_name_plural = _("lineage")
         constraints = [
-            models.UniqueConstraint(
-                fields=["predecessor", "successor"], name="lineage_edge_unique"
-            ),
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="lineage_edge_unique"),
             models.CheckConstraint(
                 condition=~Q(predecessor=models.F("successor")),
                 name="lineage_not_to_self",
@@ -275,9 +254,7 @@ class User(AbstractUser):
 
     @property
     def sees_everything(self) -> bool:
-        return self.is_superuser or any(
-            m.role == Role.ADMINISTRATOR for m in self.active_memberships
-        )
+        return self.is_superuser or any(m.role == Role.ADMINISTRATOR for m in self.active_memberships)
 
     @cached_property
     def scope(self) -> list[tuple[Unit, "Membership"]]:
@@ -294,9 +271,7 @@ class User(AbstractUser):
             for unit, membership in frontier:
                 by_unit.setdefault(unit.pk, []).append(membership)
             frontier = []
-            for edge in Lineage.objects.filter(successor__in=by_unit).select_related(
-                "predecessor"
-            ):
+            for edge in Lineage.objects.filter(successor__in=by_unit).select_related("predecessor"):
                 for membership in by_unit[edge.successor_id]:
                     if (edge.predecessor_id, membership.pk) not in seen:
                         seen.add((edge.predecessor_id, membership.pk))
@@ -331,22 +306,14 @@ class User(AbstractUser):
 class Membership(models.Model):
     """A user holds `role` in `unit` (and so may see the unit's subtree)."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships"
-    )
-    unit = models.ForeignKey(
-        Unit, models.PROTECT, related_name="memberships", verbose_name=_("unit")
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="memberships", verbose_name=_("unit"))
     role = models.CharField(_("role"), max_length=20, choices=Role)
 
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "unit", "role"], name="membership_unique"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")]
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.unit}"

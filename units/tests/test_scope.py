@@ -21,9 +21,7 @@ def test_another_province_sees_nothing_of_this_one(outsider, tree):
     assert tree.other_commune in visible
 
 
-def test_a_commune_formed_in_2025_reads_the_history_of_its_predecessors(
-    make_user, tree
-):
+def test_a_commune_formed_in_2025_reads_the_history_of_its_predecessors(make_user, tree):
     officer = make_user("new-officer", (tree.new_commune, Role.COMMUNE_OFFICER))
     visible = set(Unit.objects.visible_to(officer))
     assert visible == {tree.new_commune, tree.commune, tree.neighbour, tree.village}
@@ -36,16 +34,12 @@ def test_the_new_province_sees_the_whole_old_province(make_user, tree):
     assert tree.other_commune not in visible
 
 
-def test_a_role_held_above_a_unit_covers_it_but_not_its_neighbours_province(
-    reviewer, tree
-):
+def test_a_role_held_above_a_unit_covers_it_but_not_its_neighbours_province(reviewer, tree):
     assert reviewer.has_role_over(tree.commune, Role.HOME_AFFAIRS)
     assert not reviewer.has_role_over(tree.other_commune, Role.HOME_AFFAIRS)
     assert not reviewer.has_role_over(tree.commune, Role.LEADER)
 
 
 def test_search_ignores_accents_and_case(tree):
-    assert list(Unit.objects.search("truong ha").filter(pk=tree.commune.pk)) == [
-        tree.commune
-    ]
+    assert list(Unit.objects.search("truong ha").filter(pk=tree.commune.pk)) == [tree.commune]
     assert set(Unit.objects.search("NGOC DAO")) == {tree.neighbour}
