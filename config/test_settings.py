@@ -1,6 +1,6 @@
-from config.settings import *
+from config.settings import *  # noqa: F403
 
-SECRET_KEY = "tests-only"
+SECRET_KEY = "tests-only"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
