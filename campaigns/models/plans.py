@@ -1,0 +1,374 @@
+"""Campaigns (phong trào thi đua) and the plans (kế hoạch) that cascade from them."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from units.models import Kind, Unit
+
+
+class Campaign(models.Model):
+    """A movement, e.g. "Cả nước chung sức xây dựng nông thôn mới" 2021-2025 (QĐ 587/QĐ-TTg)."""
+
+    name = models.CharField(_("name"), max_length=300)
+    scope = models.CharField(_("scope"), max_length=200, blank=True, help_text=_("e.g. nationwide"))
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    launching_body = models.CharField(_("launching body"), max_length=200, blank=True)
+    national_plan = models.CharField(
+        _("national plan"), max_length=300, blank=True, help_text=_("e.g. Quyết định 587/QĐ-TTg ngày 18/5/2022")
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["-start_year", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_year__gte=models.F("start_year")), name="campaign_years_ordered")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.start_year}-{self.end_year})"
+
+    @property
+    def years(self) -> range:
+        return range(self.start_year, self.end_year + 1)
+
+
+class DocumentKind(models.TextChoices):
+    PLAN = "KH", _("Plan (Kế hoạch)")
+    DECISION = "QD", _("Decision (Quyết định)")
+    RESOLUTION = "NQ", _("Resolution (Nghị quyết)")
+    DECREE = "ND", _("Decree (Nghị định)")
+    CIRCULAR = "TT", _("Circular (Thông tư)")
+    LAW = "LUAT", _("Law (Luật)")
+    SUBMISSION = "TTR", _("Submission (Tờ trình)")
+    DIRECTIVE = "CT", _("Directive (Chỉ thị)")
+    OTHER = "OTHER", _("Other document")
+
+
+class Document(models.Model):
+    """A referenced legal or planning document (căn cứ), shared by the plans that cite it."""
+
+    kind = models.CharField(_("kind"), max_length=5, choices=DocumentKind, default=DocumentKind.DECISION)
+    number = models.CharField(_("number and symbol"), max_length=80, blank=True, help_text=_("e.g. 12-NQ/TU"))
+    date = models.DateField(_("date"), null=True, blank=True)
+    issuer = models.CharField(_("issuer"), max_length=200, blank=True)
+    subject = models.TextField(_("subject"), blank=True)
+
+    class Meta:
+        verbose_name = _("referenced document")
+        verbose_name_plural = _("referenced documents")
+        ordering = ["date", "number"]
+
+    def __str__(self):
+        label = f"{self.get_kind_display().split(' (')[0]} {self.number}".strip()
+        if self.date:
+            label += f" ({self.date:%d/%m/%Y})"
+        return label
+
+
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Plans of the user's subtree (drafts included) and issued plans of the levels above it.
+
+        A commune must read the district and province plans it implements, but nobody outside
+        the issuing unit's subtree sees a draft.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        if user.sees_everything:
+            return self.all()
+        roots = user.scope_roots
+        ancestor_ids = {int(pk) for root in roots for pk in root.path.strip("/").split("/")[:-1]}
+        own = Q(issuing_unit__in=Unit.objects.within(*roots))
+        above = (Q(issuing_unit__in=ancestor_ids) | Q(issuing_unit__isnull=True)) & ~Q(status=Plan.Status.DRAFT)
+        return self.filter(own | above)
+
+    def issued(self):
+        return self.exclude(status=Plan.Status.DRAFT)
+
+
+class Plan(models.Model):
+    """A Kế hoạch, or a Quyết định issuing a Kế hoạch as its annex, that implements the plan above it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ISSUED = "issued", _("Issued")
+        AMENDED = "amended", _("Amended")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    class SigningMode(models.TextChoices):
+        ON_BEHALF = "TM.", _("TM. (on behalf of the committee)")
+        DEPUTY = "KT.", _("KT. (signing for the head)")
+        BY_ORDER = "TL.", _("TL. (by order)")
+        AUTHORISED = "TUQ.", _("TUQ. (authorised)")
+        NONE = "", _("Signs in own name")
+
+    campaign = models.ForeignKey(Campaign, models.PROTECT, related_name="plans", verbose_name=_("campaign"))
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("implements plan")
+    )
+    document_kind = models.CharField(
+        _("document kind"),
+        max_length=5,
+        choices=[(DocumentKind.PLAN, DocumentKind.PLAN.label), (DocumentKind.DECISION, _("Decision issuing a plan"))],
+        default=DocumentKind.PLAN,
+    )
+    number = models.CharField(_("number and symbol"), max_length=80, blank=True, help_text=_("e.g. 3254/KH-UBND"))
+    title = models.CharField(_("movement title"), max_length=300, help_text=_("The plan's own title of the movement"))
+    subject = models.TextField(_("subject"), blank=True, help_text=_("Trích yếu: what the document is about"))
+    issue_date = models.DateField(_("issue date"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=100, blank=True)
+    issuing_unit = models.ForeignKey(
+        Unit, models.PROTECT, null=True, blank=True, related_name="plans", verbose_name=_("issuing unit")
+    )
+    issuer_name = models.CharField(_("issuing body"), max_length=200, help_text=_("e.g. UBND huyện Hà Quảng"))
+    signer_name = models.CharField(_("signer"), max_length=120, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
+    signing_mode = models.CharField(_("signing mode"), max_length=5, choices=SigningMode, blank=True)
+    recipients = models.TextField(_("recipients"), blank=True, help_text=_("Nơi nhận: one per line"))
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.DRAFT)
+    # A short record of a cited plan (number, date, issuer) whose full text is not held here.
+    is_summary = models.BooleanField(_("short record"), default=False)
+    legal_bases = models.ManyToManyField(
+        Document, through="PlanBasis", blank=True, related_name="plans", verbose_name=_("legal bases")
+    )
+    award_forms = models.ManyToManyField(
+        "awards.AwardForm", blank=True, related_name="plans", verbose_name=_("award forms offered")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        ordering = ["issue_date", "pk"]
+        indexes = [models.Index(fields=["campaign", "issuing_unit"])]
+
+    def __str__(self):
+        return f"{self.reference} – {self.issuer_name}"
+
+    @property
+    def reference(self) -> str:
+        """ "3254/KH-UBND · 03/11/2022"; a blank number stays visible as such."""
+        label = self.number or str(_("(no number)"))
+        if self.issue_date:
+            label += f" · {self.issue_date:%d/%m/%Y}"
+        return label
+
+    @property
+    def recipient_list(self) -> list[str]:
+        return [line.strip(" -–•") for line in self.recipients.splitlines() if line.strip(" -–•")]
+
+    @property
+    def is_editable(self) -> bool:
+        return not self.is_summary and self.status != self.Status.SUPERSEDED
+
+
+class PlanBasis(models.Model):
+    """A căn cứ of a plan, in the order the plan cites them."""
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="bases")
+    document = models.ForeignKey(Document, models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["plan", "document"], name="plan_basis_unique")]
+
+    def __str__(self):
+        return str(self.document)
+
+
+class PlanSection(models.Model):
+    """A section of the plan body (Mục đích, Nội dung, Giải pháp…) as formatted text."""
+
+    class Kind(models.TextChoices):
+        PURPOSE = "purpose", _("Purpose and requirements")
+        CONTENT = "content", _("Content of the movement")
+        MEASURES = "measures", _("Measures")
+        SUBJECTS = "subjects", _("Subjects, criteria and awards")
+        SCHEDULE = "schedule", _("Schedule")
+        FUNDING = "funding", _("Funding")
+        AWARDS = "awards", _("Awards")
+        IMPLEMENTATION = "implementation", _("Implementation")
+        OTHER = "other", _("Other")
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="sections")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    heading = models.CharField(_("heading"), max_length=300)
+    body = models.TextField(
+        _("text"), blank=True, help_text=_("Paragraphs separated by blank lines; '- ' starts a list item")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("plan section")
+        verbose_name_plural = _("plan sections")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.heading
+
+
+class PlanAttachment(models.Model):
+    class Kind(models.TextChoices):
+        SIGNED_ORIGINAL = "signed", _("Signed original")
+        ANNEX = "annex", _("Annex")
+        OTHER = "other", _("Other")
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.SIGNED_ORIGINAL)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to="plans/%Y/")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class PlanAmendment(models.Model):
+    """A change made to an issued plan at a unit's written request; the field-level diff is in the history."""
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="amendments")
+    date = models.DateField(_("date"), default=datetime.date.today)
+    document_number = models.CharField(_("amending document"), max_length=80, blank=True)
+    requested_by = models.CharField(_("requested by"), max_length=200, blank=True)
+    reason = models.TextField(_("reason"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.plan.reference} · {self.date:%d/%m/%Y}"
+
+
+class Milestone(models.Model):
+    """A timeline item (tiến độ). Overdue items stay visible, marked, until they are done."""
+
+    class Kind(models.TextChoices):
+        BUILD_PLAN = "build_plan", _("Build the plan")
+        LAUNCH = "launch", _("Launch")
+        PLEDGE = "pledge", _("Sign the emulation pledge")
+        INSPECTION = "inspection", _("Annual inspection")
+        ANNUAL_REPORT = "annual_report", _("Annual report due")
+        MIDTERM_REVIEW = "midterm", _("Mid-term review (sơ kết)")
+        FINAL_REVIEW = "final", _("Final review (tổng kết)")
+        OTHER = "other", _("Other")
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="milestones")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    title = models.CharField(_("title"), max_length=300)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_year = models.PositiveSmallIntegerField(_("due year"), null=True, blank=True)
+    due_quarter = models.PositiveSmallIntegerField(
+        _("due quarter"), null=True, blank=True, choices=[(q, f"Q{q}") for q in range(1, 5)]
+    )
+    responsible_unit = models.ForeignKey(
+        Unit, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("responsible unit")
+    )
+    responsible = models.CharField(_("responsible"), max_length=200, blank=True)
+    done_date = models.DateField(_("done on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("timeline")
+        ordering = ["due_year", "due_quarter", "due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_date__isnull=False) | Q(due_year__isnull=False), name="milestone_has_a_due_date"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def deadline(self) -> datetime.date:
+        """The due date, or the last day of the due quarter or year."""
+        if self.due_date:
+            return self.due_date
+        if self.due_quarter:
+            month = self.due_quarter * 3
+            end = datetime.date(self.due_year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
+            return end
+        return datetime.date(self.due_year, 12, 31)
+
+    @property
+    def due_label(self) -> str:
+        if self.due_date:
+            return f"{self.due_date:%d/%m/%Y}"
+        if self.due_quarter:
+            return f"Q{self.due_quarter}/{self.due_year}"
+        return str(self.due_year)
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return self.done_date is None and self.deadline < (today or datetime.date.today())
+
+
+class EmulationSubject(models.Model):
+    """Who competes (đối tượng thi đua) and on which criteria (tiêu chí thi đua), per plan."""
+
+    class Kind(models.TextChoices):
+        AGENCIES = "agencies", _("Agencies, departments and mass organisations")
+        COMMUNES = "communes", _("Communes")
+        VILLAGES = "villages", _("Villages")
+        ENTERPRISES = "enterprises", _("Enterprises and cooperatives")
+        INDIVIDUALS = "individuals", _("Individuals")
+        HOUSEHOLDS = "households", _("Households")
+        OTHER_ORGANISATIONS = "other_orgs", _("Other organisations and contributors")
+        INTERNAL_COLLECTIVES = "internal", _("Collectives inside the agency")
+
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="subjects")
+    kind = models.CharField(_("subject"), max_length=20, choices=Kind)
+    description = models.CharField(_("who"), max_length=300, blank=True)
+    criteria = models.TextField(_("emulation criteria"), help_text=_("One criterion per line"))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("emulation subject")
+        verbose_name_plural = _("emulation subjects")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    @property
+    def criteria_list(self) -> list[str]:
+        return [line.strip(" -–•") for line in self.criteria.splitlines() if line.strip(" -–•")]
+
+
+# The unit kinds a plan's coverage counts below its issuer ("12 of 14 communes have a plan").
+COVERED_KINDS = {
+    Kind.PROVINCE: (Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY),
+    Kind.DISTRICT: (Kind.COMMUNE,),
+    Kind.AGENCY: (Kind.AGENCY,),
+}

@@ -1,0 +1,235 @@
+"""Recorded results that targets read: recognitions, yearly assessments, OCOP ratings, measurements.
+
+The progress issue extends these (criteria detail, approval workflow, villages, resources);
+targets only need what is here.
+"""
+
+import calendar
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from units.models import Kind, Unit
+
+
+class RecognitionStatus(models.TextChoices):
+    COMMUNE_NTM = "xa_ntm", _("Commune: NTM standard")
+    COMMUNE_ADVANCED = "xa_nang_cao", _("Commune: advanced NTM")
+    COMMUNE_MODEL = "xa_kieu_mau", _("Commune: model NTM")
+    VILLAGE_NTM = "thon_ntm", _("Village: NTM standard")
+    VILLAGE_MODEL = "thon_kieu_mau", _("Village: model residential area")
+    VILLAGE_SMART = "thon_thong_minh", _("Village: smart village")
+    DISTRICT_NTM = "huyen_ntm", _("District: NTM standard")
+    DISTRICT_ADVANCED = "huyen_nang_cao", _("District: advanced NTM")
+    DISTRICT_MODEL = "huyen_kieu_mau", _("District: model NTM")
+    PROVINCE_DONE = "tinh_hoan_thanh", _("Province: NTM task completed")
+
+
+# Each ladder from lowest to highest: holding a step counts as holding every step below it.
+LADDERS = [
+    [RecognitionStatus.COMMUNE_NTM, RecognitionStatus.COMMUNE_ADVANCED, RecognitionStatus.COMMUNE_MODEL],
+    [RecognitionStatus.VILLAGE_NTM, RecognitionStatus.VILLAGE_MODEL],
+    [RecognitionStatus.VILLAGE_SMART],
+    [RecognitionStatus.DISTRICT_NTM, RecognitionStatus.DISTRICT_ADVANCED, RecognitionStatus.DISTRICT_MODEL],
+    [RecognitionStatus.PROVINCE_DONE],
+]
+
+STATUS_KIND = {
+    **dict.fromkeys(LADDERS[0], Kind.COMMUNE),
+    **dict.fromkeys(LADDERS[1] + LADDERS[2], Kind.VILLAGE),
+    **dict.fromkeys(LADDERS[3], Kind.DISTRICT),
+    RecognitionStatus.PROVINCE_DONE: Kind.PROVINCE,
+}
+
+
+def statuses_at_or_above(status: str) -> list[str]:
+    """The statuses that satisfy "at status S": S and the higher steps of its ladder."""
+    for ladder in LADDERS:
+        if status in ladder:
+            return ladder[ladder.index(status) :]
+    return [status]
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Records owned by a unit: visible when the unit is in the user's subtree."""
+
+    def visible_to(self, user):
+        return self.filter(unit__in=Unit.objects.visible_to(user))
+
+    def within(self, *units):
+        return self.filter(unit__in=Unit.objects.within(*units))
+
+
+class RecognitionQuerySet(ScopedQuerySet):
+    def in_force(self, on: datetime.date | None = None):
+        """Decided on or before `on` (default today) and not revoked by then."""
+        on = on or datetime.date.today()
+        return self.filter(decision_date__lte=on).filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
+
+
+class Recognition(models.Model):
+    """A decision recognising a unit at a status (xã đạt chuẩn NTM, thôn NTM, huyện NTM…)."""
+
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="recognitions", verbose_name=_("unit"))
+    status = models.CharField(_("status reached"), max_length=20, choices=RecognitionStatus)
+    decision_number = models.CharField(_("decision number"), max_length=80, blank=True)
+    decision_date = models.DateField(_("decision date"))
+    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revocation_note = models.CharField(_("revocation decision"), max_length=200, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = RecognitionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("recognition")
+        verbose_name_plural = _("recognitions")
+        ordering = ["-decision_date", "pk"]
+        indexes = [models.Index(fields=["status", "decision_date"])]
+
+    def __str__(self):
+        return f"{self.unit} · {self.get_status_display()} · {self.decision_date:%d/%m/%Y}"
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_on is not None
+
+
+class Assessment(models.Model):
+    """A commune's yearly self-assessment against the 19 NTM criteria ("x/19")."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned")
+        APPROVED = "approved", _("Approved")
+
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="assessments", verbose_name=_("commune"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    # Kept equal to the number of criteria marked achieved by the service that saves them.
+    criteria_met = models.PositiveSmallIntegerField(_("criteria met"), default=0)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        ordering = ["unit", "year"]
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_assessment_per_unit_and_year")]
+
+    def __str__(self):
+        return f"{self.unit} · {self.year} · {self.criteria_met}/19"
+
+
+class OcopProduct(models.Model):
+    """An OCOP product (Chương trình mỗi xã một sản phẩm) of a commune."""
+
+    class OwnerKind(models.TextChoices):
+        ENTERPRISE = "enterprise", _("Enterprise")
+        COOPERATIVE = "cooperative", _("Cooperative")
+        COOPERATIVE_GROUP = "group", _("Cooperative group")
+        HOUSEHOLD = "household", _("Household business")
+
+    class Group(models.TextChoices):
+        FOOD = "food", _("Food")
+        DRINKS = "drinks", _("Drinks")
+        HERBS = "herbs", _("Medicinal herbs")
+        HANDICRAFTS = "handicrafts", _("Handicrafts")
+        ORNAMENTAL = "ornamental", _("Ornamental plants and animals")
+        TOURISM = "tourism", _("Community and eco-tourism")
+
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="ocop_products", verbose_name=_("commune"))
+    name = models.CharField(_("product"), max_length=200)
+    owner_name = models.CharField(_("owner"), max_length=200)
+    owner_kind = models.CharField(_("owner kind"), max_length=12, choices=OwnerKind)
+    group = models.CharField(_("group"), max_length=12, choices=Group)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("OCOP product")
+        verbose_name_plural = _("OCOP products")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OcopRating(models.Model):
+    """A star rating decision; the certificate is valid 36 months from the decision."""
+
+    class Level(models.TextChoices):
+        CENTRAL = "central", _("Central")
+        PROVINCE = "province", _("Province")
+        DISTRICT = "district", _("District")
+
+    class RulesVersion(models.TextChoices):
+        QD_1048_2019 = "1048/2019", _("QĐ 1048/QĐ-TTg (2019)")
+        QD_148_2023 = "148/2023", _("QĐ 148/QĐ-TTg (2023)")
+
+    product = models.ForeignKey(OcopProduct, models.CASCADE, related_name="ratings")
+    stars = models.PositiveSmallIntegerField(_("stars"), choices=[(n, f"{n}★") for n in range(1, 6)])
+    score = models.DecimalField(_("score"), max_digits=5, decimal_places=2, null=True, blank=True)
+    rules_version = models.CharField(_("rules"), max_length=10, choices=RulesVersion)
+    level = models.CharField(_("recognising level"), max_length=10, choices=Level)
+    decision_number = models.CharField(_("decision number"), max_length=80, blank=True)
+    decision_date = models.DateField(_("decision date"))
+    valid_until = models.DateField(_("valid until"), editable=False)
+
+    class Meta:
+        verbose_name = _("OCOP rating")
+        verbose_name_plural = _("OCOP ratings")
+        ordering = ["-decision_date"]
+        constraints = [
+            models.CheckConstraint(condition=Q(stars__gte=1) & Q(stars__lte=5), name="ocop_stars_1_to_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.product} · {self.stars}★ · {self.decision_date:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        self.valid_until = add_months(self.decision_date, 36)
+        super().save(*args, **kwargs)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """Same day `months` later, clamped to the month's end (31/01 + 1 month → 28/02)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class Measurement(models.Model):
+    """A yearly figure of a unit (rural income per head, poverty rate…) that ratio and free targets read."""
+
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="measurements", verbose_name=_("unit"))
+    indicator = models.CharField(_("indicator"), max_length=100, help_text=_("e.g. rural income per head"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=3)
+    unit_of_measure = models.CharField(_("unit of measure"), max_length=40, blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        ordering = ["unit", "indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "indicator", "year"], name="one_measurement_per_unit_indicator_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.unit} · {self.indicator} · {self.year}: {self.value}"
