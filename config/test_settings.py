@@ -1,4 +1,9 @@
-from config.settings import *  # noqa: F403
+import os
+
+# Set before the import: with DATABASE_URL (the CI run on PostgreSQL) settings.py demands a key.
+os.environ.setdefault("SECRET_KEY", "tests-only")
+
+from config.settings import *  # noqa: E402, F403
 
 SECRET_KEY = "tests-only"  # noqa: S105
 DEBUG = False
