@@ -1,3 +1,5 @@
+from campaigns.models.assessments import CriterionResult, Evidence, IndicatorValue, Reminder
+from campaigns.models.criteria import CriteriaSet, Criterion, Indicator, Threshold
 from campaigns.models.plans import (
     Campaign,
     Document,
@@ -18,9 +20,21 @@ from campaigns.models.progress import (
     Recognition,
     RecognitionStatus,
 )
+from campaigns.models.records import ExemplaryModel, ResourceContribution, VillageYear
 from campaigns.models.targets import Target, TargetYear
 
 __all__ = [
+    "CriteriaSet",
+    "Criterion",
+    "CriterionResult",
+    "Evidence",
+    "ExemplaryModel",
+    "Indicator",
+    "IndicatorValue",
+    "Reminder",
+    "ResourceContribution",
+    "Threshold",
+    "VillageYear",
     "Assessment",
     "Campaign",
     "Document",

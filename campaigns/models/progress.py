@@ -11,8 +11,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from units.models import Kind, Unit
+from units.models import Kind, NtmRegion, Unit
 
 
 class RecognitionStatus(models.TextChoices):
@@ -102,7 +103,11 @@ class Recognition(models.Model):
 
 
 class Assessment(models.Model):
-    """A commune's yearly self-assessment against the 19 NTM criteria ("x/19")."""
+    """A commune's yearly self-assessment against the NTM criteria ("x/19"), and its review.
+
+    The commune submits; the level above (the district before 07/2025, the province after)
+    approves it, which locks it, or returns it with a reason.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -112,21 +117,51 @@ class Assessment(models.Model):
 
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="assessments", verbose_name=_("commune"))
     year = models.PositiveSmallIntegerField(_("year"))
+    criteria_set = models.ForeignKey(
+        "campaigns.CriteriaSet", models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("criteria set")
+    )
+    # Especially difficult communes use the northern-mountain thresholds whatever their region.
+    applied_region = models.CharField(_("applied region"), max_length=10, choices=NtmRegion, blank=True)
     # Kept equal to the number of criteria marked achieved by the service that saves them.
     criteria_met = models.PositiveSmallIntegerField(_("criteria met"), default=0)
+    note = models.TextField(_("note"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    # Who must review it, fixed on submission from the unit tree valid at that date.
+    reviewer_unit = models.ForeignKey(
+        Unit, models.PROTECT, null=True, blank=True, related_name="assessments_to_review", verbose_name=_("reviewer")
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    returned_at = models.DateTimeField(_("returned at"), null=True, blank=True)
+    return_reason = models.TextField(_("reason for return"), blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # Optimistic locking: a save must name the version it started from.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
     is_demo = models.BooleanField(default=False, editable=False)
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         ordering = ["unit", "year"]
-        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_assessment_per_unit_and_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="one_assessment_per_unit_and_year"),
+            models.CheckConstraint(
+                condition=~Q(status="returned") | ~Q(return_reason=""), name="returned_assessments_have_a_reason"
+            ),
+        ]
+        indexes = [models.Index(fields=["reviewer_unit", "status"]), models.Index(fields=["year", "status"])]
 
     def __str__(self):
-        return f"{self.unit} · {self.year} · {self.criteria_met}/19"
+        return f"{self.unit} · {self.year} · {self.criteria_met}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status in (self.Status.SUBMITTED, self.Status.APPROVED)
 
 
 class OcopProduct(models.Model):

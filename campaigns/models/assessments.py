@@ -1,0 +1,84 @@
+"""What a yearly assessment holds: one result per criterion, indicator values, evidence; reminders."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from campaigns.models.criteria import Criterion, Indicator
+from campaigns.models.progress import Assessment
+from units.models import Unit
+
+
+class CriterionResult(models.Model):
+    assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="results")
+    criterion = models.ForeignKey(Criterion, models.PROTECT, related_name="+")
+    achieved = models.BooleanField(_("achieved"), default=False)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("criterion result")
+        verbose_name_plural = _("criterion results")
+        ordering = ["criterion__number"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "criterion"], name="one_result_per_criterion")]
+
+    def __str__(self):
+        return f"{self.criterion}: {'✓' if self.achieved else '✗'}"
+
+
+class IndicatorValue(models.Model):
+    """A measured value of an indicator, where the commune knows it."""
+
+    assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="indicator_values")
+    indicator = models.ForeignKey(Indicator, models.PROTECT, related_name="+")
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=3, null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        constraints = [models.UniqueConstraint(fields=["assessment", "indicator"], name="one_value_per_indicator")]
+
+    def __str__(self):
+        return f"{self.indicator.code}: {self.value}"
+
+
+class Evidence(models.Model):
+    """A PDF or image backing a criterion (size and type checked in the upload form)."""
+
+    assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="evidence")
+    criterion = models.ForeignKey(Criterion, models.PROTECT, null=True, blank=True, related_name="+")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to="evidence/%Y/")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["uploaded_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class Reminder(models.Model):
+    """A reminder sent by the level above to a unit that has not submitted its year."""
+
+    unit = models.ForeignKey(Unit, models.CASCADE, related_name="reminders")
+    year = models.PositiveSmallIntegerField(_("year"))
+    message = models.TextField(_("message"))
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-sent_at"]
+
+    def __str__(self):
+        return f"{self.unit} · {self.year}"
