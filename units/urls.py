@@ -6,4 +6,9 @@ app_name = "units"
 
 urlpatterns = [
     path("", views.browse, name="browse"),
+    path("import-template.xlsx", views.import_template, name="import-template"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:parent_pk>/new/", views.create, name="create"),
+    path("<int:parent_pk>/import/", views.import_units, name="import"),
 ]
