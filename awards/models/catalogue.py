@@ -1,4 +1,4 @@
-"""The award catalogue. Nominations, councils and decisions arrive with the awards issue."""
+"""The award catalogue: forms of commendation, who grants them, under which legal regime."""
 
 import datetime
 
