@@ -31,6 +31,7 @@ from units.models import (
 DEMO_STEPS = [
     "units.demo.load_units",
     "units.demo.load_accounts",
+    "campaigns.demo.load_plans",
 ]
 
 DEMO_PASSWORD = "chungsuc-demo"  # noqa: S105 (printed by `manage.py demo_accounts`; demo only)
