@@ -1,0 +1,168 @@
+"""Writes on plans that go beyond saving one form."""
+
+import datetime
+
+from django.db import transaction
+
+from campaigns.models import Document, DocumentKind, Milestone, Plan, PlanAmendment, PlanBasis, Target
+from units.models import Lineage, Unit, User
+
+# Targets whose named units can be narrowed to the child's own units.
+NAMED_UNIT_TYPES = (Target.Type.UNIT_MILESTONE, Target.Type.KEEP_STATUS)
+# Rules every commune must meet ("no commune below 15 criteria"): they hold for the child as they stand.
+PER_COMMUNE_TYPES = (Target.Type.MINIMUM_CRITERIA, Target.Type.CRITERIA_GAIN)
+
+TARGET_FIELDS = [
+    "order",
+    "type",
+    "description",
+    "status",
+    "unit_kind",
+    "measure",
+    "only_mountainous",
+    "only_ethnic_minority",
+    "only_especially_difficult",
+    "only_border",
+    "ocop_stars",
+    "ocop_level",
+    "indicator",
+    "unit_of_measure",
+    "baseline_value",
+    "baseline_year",
+    "target_value",
+    "target_value_max",
+    "deadline_year",
+]
+
+
+@transaction.atomic
+def create_child_plan(parent: Plan, *, unit: Unit, by: User) -> Plan:
+    """A draft plan of `unit` implementing `parent`, with the parent's targets that concern `unit`."""
+    plan = Plan.objects.create(
+        campaign=parent.campaign,
+        parent=parent,
+        document_kind=DocumentKind.PLAN,
+        title=parent.title,
+        subject=implementing_subject(parent),
+        place=_place_name(unit),
+        issuing_unit=unit,
+        issuer_name=_issuer_name(unit),
+        signing_mode=Plan.SigningMode.ON_BEHALF if unit.is_territory else "",
+        status=Plan.Status.DRAFT,
+        created_by=by,
+    )
+    plan.award_forms.set(parent.award_forms.all())
+    PlanBasis.objects.create(plan=plan, document=_document_for(parent), order=0)
+    _copy_targets(parent, plan, unit)
+    _copy_timeline(parent, plan)
+    return plan
+
+
+def implementing_subject(parent: Plan) -> str:
+    """The trích yếu of an implementing plan, in the wording Vietnamese plans use."""
+    kind = "Quyết định" if parent.document_kind == DocumentKind.DECISION else "Kế hoạch"
+    reference = f"{kind} số {parent.number}" if parent.number else kind
+    if parent.issue_date:
+        reference += f" ngày {parent.issue_date:%d/%m/%Y}"
+    return f'Thực hiện {reference} của {parent.issuer_name} về phong trào thi đua "{parent.title}"'
+
+
+def _issuer_name(unit: Unit) -> str:
+    if unit.is_territory:
+        return f"UBND {unit.name[:1].lower()}{unit.name[1:]}"  # "Xã Trường Hà" → "UBND xã Trường Hà"
+    return unit.name
+
+
+def _place_name(unit: Unit) -> str:
+    prefix = f"{unit.division_type} "
+    return unit.name.removeprefix(prefix) if unit.is_territory else ""
+
+
+def _document_for(parent: Plan) -> Document:
+    """The parent as a cited document (căn cứ), reusing the record when it is already cited."""
+    fields = {
+        "kind": parent.document_kind,
+        "number": parent.number,
+        "date": parent.issue_date,
+        "issuer": parent.issuer_name,
+    }
+    return Document.objects.filter(**fields).first() or Document.objects.create(subject=parent.subject, **fields)
+
+
+def inherited_targets(parent: Plan, unit: Unit) -> list[tuple[Target, list[Unit] | None]]:
+    """The parent's targets that concern `unit`: (target, its named units within `unit`, or None for a rule)."""
+    # A commune formed in 07/2025 inherits the targets its predecessor communes were given.
+    roots = [unit, *Unit.objects.filter(successor_links__in=Lineage.objects.filter(successor=unit))]
+    within_ids = set(Unit.objects.within(*roots).values_list("pk", flat=True))
+    inherited = []
+    for target in parent.targets.select_related("scope_unit").prefetch_related("units"):
+        if target.type in NAMED_UNIT_TYPES:
+            named = [u for u in target.units.all() if u.pk in within_ids]
+            if named:
+                inherited.append((target, named))
+        elif target.type in PER_COMMUNE_TYPES and unit.is_territory and _applies_to(target, parent, unit):
+            inherited.append((target, None))
+    return inherited
+
+
+def _copy_targets(parent: Plan, plan: Plan, unit: Unit) -> None:
+    for target, named in inherited_targets(parent, unit):
+        if named is None:
+            _copy_target(target, plan, scope_unit=unit)
+            continue
+        # The parent's count ("4 communes") no longer applies to a narrowed list.
+        narrowed = len(named) != len(target.units.all())
+        copy = _copy_target(target, plan, scope_unit=None, drop_goal=narrowed)
+        copy.units.set(named)
+
+
+def _applies_to(target: Target, parent: Plan, unit: Unit) -> bool:
+    """A per-commune rule applies when its scope contains the child's unit."""
+    scope = target.scope_unit or parent.issuing_unit
+    return scope is None or unit.is_within(scope)
+
+
+def _copy_target(target: Target, plan: Plan, *, scope_unit: Unit | None, drop_goal: bool = False) -> Target:
+    values = {name: getattr(target, name) for name in TARGET_FIELDS}
+    if drop_goal:
+        values["target_value"] = values["target_value_max"] = None
+    return Target.objects.create(plan=plan, scope_unit=scope_unit, **values)
+
+
+def _copy_timeline(parent: Plan, plan: Plan) -> None:
+    """The parent's coming reviews and reports as a starting timeline; its own launch and past items are left out."""
+    kinds = [k for k in Milestone.Kind if k not in (Milestone.Kind.BUILD_PLAN, Milestone.Kind.LAUNCH)]
+    today = datetime.date.today()
+    for milestone in parent.milestones.filter(kind__in=kinds):
+        if milestone.deadline < today:
+            continue
+        Milestone.objects.create(
+            plan=plan,
+            kind=milestone.kind,
+            title=milestone.title,
+            due_date=milestone.due_date,
+            due_year=milestone.due_year,
+            due_quarter=milestone.due_quarter,
+        )
+
+
+@transaction.atomic
+def record_amendment(plan: Plan, amendment: PlanAmendment, *, by: User) -> PlanAmendment:
+    """Store an amendment request; an issued plan becomes "amended" (the edits that follow are its diff)."""
+    amendment.plan = plan
+    amendment.recorded_by = by
+    amendment.save()
+    if plan.status == Plan.Status.ISSUED:
+        plan.status = Plan.Status.AMENDED
+        plan._change_reason = amendment.reason  # shown in the history next to the status change
+        plan.save(update_fields=["status", "updated_at"])
+    return amendment
+
+
+def mark_milestone_done(milestone: Milestone, *, on: datetime.date | None = None) -> bool:
+    """Set the done date once; a second click changes nothing. Saved (not updated) so the history records it."""
+    if milestone.done_date is not None:
+        return False
+    milestone.done_date = on or datetime.date.today()
+    milestone.save(update_fields=["done_date"])
+    return True
