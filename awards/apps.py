@@ -1,6 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def ensure_catalogue(sender, **kwargs):
+    """Reference data comes back after a flush (transactional tests), like content types do."""
+    from awards.catalogue import load_catalogue
+
+    load_catalogue()
 
 
 class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "awards"
+
+    def ready(self):
+        post_migrate.connect(ensure_catalogue, sender=self)

@@ -1,0 +1,364 @@
+"""A commune's yearly assessment: start it, save it, submit it, and its review (return or approve).
+
+Every write is a conditional UPDATE on what the caller saw (the version for a save, the status for the review
+steps) instead of a lock: when two people act at once only the first one matches the row and the second gets a
+clear refusal. `.update()` bypasses simple-history, so each step writes its audit record itself.
+"""
+
+import datetime
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from simple_history.utils import bulk_create_with_history
+
+from campaigns.models import (
+    Assessment,
+    CriteriaSet,
+    Criterion,
+    CriterionResult,
+    Evidence,
+    Indicator,
+    IndicatorValue,
+)
+from units.models import NtmRegion, Role, Unit, User
+
+EDITABLE = (Assessment.Status.DRAFT, Assessment.Status.RETURNED)
+REVIEWER_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF)
+
+
+# Who may do what: one rule each, for the views, the templates and the services.
+
+
+def can_edit_assessment(user: User, assessment: Assessment) -> bool:
+    return user.has_role_over(assessment.unit, Role.COMMUNE_OFFICER)
+
+
+def reviewer_units(user: User) -> list[Unit]:
+    """The units whose queue `user` works: where they hold a reviewing role themselves."""
+    return user.units_with_role(*REVIEWER_ROLES)
+
+
+def can_review_assessment(user: User, assessment: Assessment) -> bool:
+    if assessment.reviewer_unit_id is None:
+        return False
+    return user.sees_everything or assessment.reviewer_unit_id in {unit.pk for unit in reviewer_units(user)}
+
+
+def criteria_set_for(unit: Unit, year: int) -> CriteriaSet | None:
+    """The commune set in force in `year`; a province's own version wins over the national one."""
+    province_ids = [int(part) for part in unit.path.strip("/").split("/") if part]
+    candidates = CriteriaSet.objects.filter(
+        level=CriteriaSet.Level.COMMUNE, start_year__lte=year, end_year__gte=year
+    ).filter(Q(issuing_unit__isnull=True) | Q(issuing_unit__in=province_ids))
+    return candidates.order_by(F("issuing_unit").desc(nulls_last=True), "-start_year").first()
+
+
+def applied_region(unit: Unit) -> str:
+    # Especially difficult communes use the northern-mountain thresholds whatever their region (QĐ 318).
+    return NtmRegion.NORTHERN_MOUNTAINS if unit.is_especially_difficult else unit.ntm_region
+
+
+@transaction.atomic
+def get_or_start_assessment(unit: Unit, year: int, *, by: User) -> Assessment:
+    """The commune's assessment of `year`, started as a draft with one result per criterion if there is none."""
+    assessment = Assessment.objects.filter(unit=unit, year=year).first()
+    if assessment is None:
+        criteria_set = criteria_set_for(unit, year)
+        if criteria_set is None:
+            raise ValidationError(_("No criteria set covers %(year)s.") % {"year": year})
+        assessment = Assessment(unit=unit, year=year, criteria_set=criteria_set, applied_region=applied_region(unit))
+        assessment._history_user = by
+        assessment.save()
+    elif assessment.criteria_set_id is None and not assessment.is_locked:
+        # A tally recorded before the criteria were (an import, older data): attach the set now.
+        assessment.criteria_set = criteria_set_for(unit, year)
+        assessment.applied_region = assessment.applied_region or applied_region(unit)
+        assessment._history_user = by
+        assessment.save(update_fields=["criteria_set", "applied_region", "updated_at"])
+    if assessment.criteria_set_id and not assessment.is_locked:
+        _add_missing_results(assessment, by=by)
+    return assessment
+
+
+def _add_missing_results(assessment: Assessment, *, by: User) -> None:
+    present = set(assessment.results.values_list("criterion_id", flat=True))
+    missing = [
+        CriterionResult(assessment=assessment, criterion=criterion)
+        for criterion in assessment.criteria_set.criteria.all()
+        if criterion.pk not in present
+    ]
+    if missing:
+        bulk_create_with_history(missing, CriterionResult, default_user=by)
+
+
+def _locked_error(assessment: Assessment) -> ValidationError:
+    if assessment.status == Assessment.Status.APPROVED:
+        return ValidationError(_("This assessment is approved and locked; it can no longer be changed."))
+    return ValidationError(_("This assessment is submitted and locked while it waits for review."))
+
+
+@transaction.atomic
+def save_assessment(
+    assessment: Assessment,
+    *,
+    results: dict[int, tuple[bool, str]],
+    values: dict[int, Decimal | None],
+    note: str,
+    version: int,
+    by: User,
+) -> Assessment:
+    """Save the criteria results (criterion id → (achieved, note)), indicator values and note.
+
+    Refused when someone saved since `version` was read, or when the assessment is locked.
+    """
+    now = timezone.now()
+    # Claim the version first: a second save that read the same version now matches no row.
+    claimed = Assessment.objects.filter(pk=assessment.pk, version=version, status__in=EDITABLE).update(
+        version=F("version") + 1, updated_at=now
+    )
+    if not claimed:
+        current = Assessment.objects.get(pk=assessment.pk)
+        if current.is_locked:
+            raise _locked_error(current)
+        saved_at = date_format(timezone.localtime(current.updated_at), "H:i")
+        raise ValidationError(
+            _(
+                "Someone else saved this assessment at %(time)s; your changes were not saved — reload to see "
+                "theirs; your entries are kept below."
+            )
+            % {"time": saved_at},
+            code="stale",
+        )
+
+    for result in assessment.results.all():
+        if result.criterion_id not in results:
+            continue
+        achieved, result_note = results[result.criterion_id]
+        if (result.achieved, result.note) != (achieved, result_note):
+            result.achieved, result.note, result._history_user = achieved, result_note, by
+            result.save(update_fields=["achieved", "note"])
+    _save_values(assessment, values, by=by)
+
+    assessment.refresh_from_db()
+    # A tally recorded without per-criterion results (older data) keeps its count.
+    met = assessment.results.filter(achieved=True).count() if results else assessment.criteria_met
+    if (assessment.note, assessment.criteria_met) != (note, met):
+        assessment.note, assessment.criteria_met, assessment._history_user = note, met, by
+        assessment.save(update_fields=["note", "criteria_met", "updated_at"])
+    return assessment
+
+
+def _save_values(assessment: Assessment, values: dict[int, Decimal | None], *, by: User) -> None:
+    existing = {value.indicator_id: value for value in assessment.indicator_values.all()}
+    allowed = set(
+        Indicator.objects.filter(criterion__criteria_set=assessment.criteria_set_id).values_list("pk", flat=True)
+    )
+    for indicator_id, new in values.items():
+        if indicator_id not in allowed:
+            continue
+        row = existing.get(indicator_id)
+        if row is None and new is None:
+            continue
+        if row is None:
+            row = IndicatorValue(assessment=assessment, indicator_id=indicator_id)
+        elif row.value == new:
+            continue
+        row.value, row._history_user = new, by
+        row.save()
+
+
+def _set_status(assessment: Assessment, *, expected: tuple[str, ...], by: User, refusal: str, **changes) -> Assessment:
+    """The conditional UPDATE behind each review step, then its audit record."""
+    changes["updated_at"] = timezone.now()
+    if not Assessment.objects.filter(pk=assessment.pk, status__in=expected).update(version=F("version") + 1, **changes):
+        raise ValidationError(refusal, code="status")
+    assessment.refresh_from_db()
+    assessment._history_user = by
+    Assessment.history.bulk_history_create([assessment], update=True)
+    return assessment
+
+
+@transaction.atomic
+def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
+    """Send the year to the level above: the district before 07/2025, the province after."""
+    if not can_edit_assessment(by, assessment):
+        raise PermissionDenied
+    reviewer = assessment.unit.administrative_parent()
+    if reviewer is None:
+        raise ValidationError(_("This commune has no district or province above it to review its assessment."))
+    return _set_status(
+        assessment,
+        expected=EDITABLE,
+        by=by,
+        refusal=_("This assessment was already submitted."),
+        status=Assessment.Status.SUBMITTED,
+        reviewer_unit=reviewer,
+        submitted_at=timezone.now(),
+        submitted_by=by,
+    )
+
+
+@transaction.atomic
+def return_assessment(assessment: Assessment, *, by: User, reason: str) -> Assessment:
+    """Send a submission back to the commune with the reason, which is pinned on its page."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say what the commune must fix.")})
+    _check_reviewer(assessment, by)
+    return _set_status(
+        assessment,
+        expected=(Assessment.Status.SUBMITTED,),
+        by=by,
+        refusal=_("This assessment is no longer waiting for review."),
+        status=Assessment.Status.RETURNED,
+        return_reason=reason,
+        returned_at=timezone.now(),
+        reviewed_by=by,
+    )
+
+
+@transaction.atomic
+def approve_assessment(assessment: Assessment, *, by: User) -> Assessment:
+    """Approve a submission, which locks it for good; targets count approved assessments only."""
+    _check_reviewer(assessment, by)
+    return _set_status(
+        assessment,
+        expected=(Assessment.Status.SUBMITTED,),
+        by=by,
+        refusal=_("This assessment is no longer waiting for review."),
+        status=Assessment.Status.APPROVED,
+        approved_at=timezone.now(),
+        reviewed_by=by,
+    )
+
+
+def _check_reviewer(assessment: Assessment, user: User) -> None:
+    if not can_review_assessment(user, assessment):
+        raise PermissionDenied
+
+
+def add_evidence(assessment: Assessment, *, criterion: Criterion | None, upload, by: User) -> Evidence:
+    """Store an uploaded file (already checked by the form) against the year or one of its criteria."""
+    if assessment.is_locked:
+        raise _locked_error(assessment)
+    evidence = Evidence(assessment=assessment, criterion=criterion, title=upload.name[:200], uploaded_by=by)
+    evidence.file.save(upload.name, upload, save=False)
+    evidence.save()
+    return evidence
+
+
+def delete_evidence(evidence: Evidence) -> None:
+    if evidence.assessment.is_locked:
+        raise _locked_error(evidence.assessment)
+    evidence.file.delete(save=False)
+    evidence.delete()
+
+
+class Change(NamedTuple):
+    label: str
+    old: str
+    new: str
+    who: User | None
+    when: datetime.datetime
+
+
+def changes_since_return(assessment: Assessment) -> list[Change]:
+    """What the commune changed after the last return: criteria results, indicator values and the note."""
+    if assessment.returned_at is None:
+        return []
+    return [
+        change
+        for field, change in _audit(assessment, since=assessment.returned_at)
+        if field in ("achieved", "result_note", "value", "note")
+    ]
+
+
+def audit_trail(assessment: Assessment) -> list[Change]:
+    """Every recorded change of the assessment, its results and its values, oldest first."""
+    return [change for _field, change in _audit(assessment)]
+
+
+def _audit(assessment: Assessment, since: datetime.datetime | None = None) -> list[tuple[str, Change]]:
+    """(field, change) from consecutive simple-history records; five queries whatever the history's length."""
+    criteria = {c.pk: str(c) for c in Criterion.objects.filter(criteria_set=assessment.criteria_set_id)}
+    indicators = {
+        i.pk: f"{i.code} {i.name}" for i in Indicator.objects.filter(criterion__criteria_set=assessment.criteria_set_id)
+    }
+    note_label = _("note")
+    sources = [
+        (Assessment.history.filter(id=assessment.pk), lambda r: "", ASSESSMENT_FIELDS),
+        (
+            CriterionResult.history.filter(assessment_id=assessment.pk),
+            lambda r: criteria.get(r.criterion_id, "?"),
+            {"achieved": None, "note": note_label},
+        ),
+        (
+            IndicatorValue.history.filter(assessment_id=assessment.pk),
+            lambda r: _("Indicator %(name)s") % {"name": indicators.get(r.indicator_id, "?")},
+            {"value": None},
+        ),
+    ]
+    found: list[tuple[str, Change]] = []
+    for records, name_of, fields in sources:
+        previous: dict[int, object] = {}
+        for record in records.select_related("history_user").order_by("history_date", "history_id"):
+            before = previous.get(record.id)
+            previous[record.id] = record
+            if since is not None and record.history_date <= since:
+                continue
+            if before is None and fields is ASSESSMENT_FIELDS and record.history_type == "+":
+                found.append(
+                    ("created", Change(_("Assessment"), "", _("started"), record.history_user, record.history_date))
+                )
+                continue
+            for field, field_label in fields.items():
+                old = getattr(before, field) if before is not None else DEFAULTS.get(field)
+                new = getattr(record, field)
+                if old == new:
+                    continue
+                label = " · ".join(part for part in (str(name_of(record)), str(field_label or "")) if part)
+                key = "result_note" if field == "note" and fields is not ASSESSMENT_FIELDS else field
+                found.append(
+                    (
+                        key,
+                        Change(label, _shown(field, old), _shown(field, new), record.history_user, record.history_date),
+                    )
+                )
+    found.sort(key=lambda pair: pair[1].when)
+    return found
+
+
+ASSESSMENT_FIELDS = {
+    "status": _lazy("status"),
+    "criteria_met": _lazy("criteria met"),
+    "note": _lazy("note"),
+    "return_reason": _lazy("reason for return"),
+}
+# What a row holds before anyone touches it, so that a creation record with these values shows no change.
+DEFAULTS = {
+    "achieved": False,
+    "note": "",
+    "value": None,
+    "status": Assessment.Status.DRAFT,
+    "criteria_met": 0,
+    "return_reason": "",
+}
+
+
+def _shown(field: str, value) -> str:
+    if value is None or value == "":
+        return "—"
+    if field == "achieved":
+        return _("achieved") if value else _("not achieved")
+    if field == "status":
+        return str(Assessment.Status(value).label)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
