@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from campaigns.views import dashboards, dashboards_excel
 
 app_name = "dashboards"
 
-urlpatterns = []
+urlpatterns = [
+    path("<int:unit_pk>/", dashboards.overview, name="overview"),
+    path("<int:unit_pk>/<int:year>/", dashboards.status, name="status"),
+    path("<int:unit_pk>/<int:year>/remind/", dashboards.remind, name="remind"),
+    path("<int:unit_pk>/<int:year>/matrix/", dashboards.matrix, name="matrix"),
+    path("<int:unit_pk>/<int:year>/matrix.xlsx", dashboards.matrix_xlsx, name="matrix-xlsx"),
+    path("<int:unit_pk>/<int:year>/template.xlsx", dashboards_excel.template, name="template"),
+    path("<int:unit_pk>/<int:year>/upload/", dashboards_excel.upload, name="upload"),
+]
