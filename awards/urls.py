@@ -1,7 +1,28 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from awards import views  # noqa: F401
+# The council, decision and verification pages route themselves there, in the same "awards" namespace.
+from awards.urls_council import urlpatterns as council_urlpatterns
+from awards.views import history, nominations, queue
 
 app_name = "awards"
 
-urlpatterns = []
+urlpatterns = [
+    path("", nominations.nomination_list, name="list"),
+    path("new/", nominations.create, name="create"),
+    path("<int:pk>/", nominations.detail, name="detail"),
+    path("<int:pk>/edit/", nominations.edit, name="edit"),
+    path("<int:pk>/files/new/", nominations.upload, name="upload"),
+    path("files/<int:pk>/", nominations.download, name="file"),
+    path("<int:pk>/submit/", nominations.submit, name="submit"),
+    path("<int:pk>/close-dissolved/", nominations.close_dissolved, name="close-dissolved"),
+    path("queue/", queue.queue, name="queue"),
+    path("<int:pk>/appraise/", queue.appraise, name="appraise"),
+    path("<int:pk>/appraise/start/", queue.start_appraisal, name="start-appraisal"),
+    path("<int:pk>/appraise/return/", queue.return_, name="return"),
+    path("<int:pk>/appraise/reject/", queue.reject, name="reject"),
+    path("<int:pk>/appraise/agenda/", queue.put_on_agenda, name="put-on-agenda"),
+    path("<int:pk>/appraise/forward/", queue.forward, name="forward"),
+    path("history/", history.history, name="history"),
+    path("suggestions/", history.suggestions, name="suggestions"),
+    *council_urlpatterns,
+]

@@ -32,6 +32,8 @@ DEMO_STEPS = [
     "units.demo.load_units",
     "units.demo.load_accounts",
     "campaigns.demo.load_plans",
+    "campaigns.demo_progress.load_progress",
+    "awards.demo.load_awards",
 ]
 
 DEMO_PASSWORD = "chungsuc-demo"  # noqa: S105 (printed by `manage.py demo_accounts`; demo only)

@@ -1,0 +1,203 @@
+"""The reviewing level's pages: its queue, the appraisal page and the appraisal actions."""
+
+import operator
+from functools import reduce
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from awards import services
+from awards.forms import AgendaForm, ReasonForm
+from awards.models import AwardForm, CouncilSession, Nomination, Round
+from awards.permissions import can_appraise, reviewer_units
+from awards.views.nominations import load_nomination, nomination_context
+from units.models import Unit
+
+Status = Nomination.Status
+# The queue in the order the work goes: new files, files being appraised, at the council, awaiting the decision.
+QUEUE_STATUSES = [Status.SUBMITTED, Status.IN_APPRAISAL, Status.COUNCIL, Status.APPROVED]
+
+
+def queue_of(units: list[Unit]) -> QuerySet[Nomination]:
+    """What waits at `units`: awaiting() (submitted, in appraisal, at the council) plus the approved ones
+    that wait for this level's decision or forwarding. One query, whatever the number of units."""
+    if not units:
+        return Nomination.objects.none()
+    waiting = reduce(operator.or_, (Nomination.objects.awaiting(unit) for unit in units))
+    return waiting | Nomination.objects.filter(reviewer_unit__in=units, status=Status.APPROVED)
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdecimal() else None
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    units = reviewer_units(request.user)
+    if not units:
+        raise PermissionDenied
+    nominations = queue_of(units)
+    filters = {
+        "round": request.GET.get("round", ""),
+        "year": _int(request.GET.get("year")),
+        "form": _int(request.GET.get("form")),
+    }
+    if filters["round"] in Round.values:
+        nominations = nominations.filter(round=filters["round"])
+    if filters["year"]:
+        nominations = nominations.filter(round_year=filters["year"])
+    if filters["form"]:
+        nominations = nominations.filter(award_form_id=filters["form"])
+    counts = dict(nominations.order_by().values_list("status").annotate(n=Count("pk")))
+    rows = list(
+        nominations.select_related("nominee__unit", "award_form", "proposing_unit", "reviewer_unit").order_by(
+            "submission_date", "pk"
+        )
+    )
+    groups = [
+        {"status": status, "label": status.label, "count": counts.get(status, 0), "rows": []}
+        for status in QUEUE_STATUSES
+    ]
+    by_status = {group["status"]: group for group in groups}
+    for nomination in rows:
+        by_status[nomination.status]["rows"].append(nomination)
+    context = {
+        "units": units,
+        "groups": groups,
+        "total": sum(counts.values()),
+        "filters": filters,
+        "rounds": Round.choices,
+        "years": sorted(set(queue_of(units).order_by().values_list("round_year", flat=True).distinct()), reverse=True),
+        "award_forms": AwardForm.objects.all(),
+    }
+    template = "awards/_queue_table.html" if request.htmx else "awards/queue.html"
+    return render(request, template, context)
+
+
+def load_for_appraisal(request: HttpRequest, pk: int) -> Nomination:
+    """404 outside the user's scope, 403 for someone who does not appraise at the nomination's level."""
+    nomination = load_nomination(request, pk)
+    if not can_appraise(request.user, nomination):
+        raise PermissionDenied
+    return nomination
+
+
+def optional_url(name: str, *args, query: str = "") -> str:
+    """A link to a page another part of the app provides; empty while that page does not exist."""
+    try:
+        return reverse(name, args=args) + (f"?{query}" if query else "")
+    except NoReverseMatch:
+        return ""
+
+
+def _appraise_page(request: HttpRequest, nomination: Nomination, **forms) -> HttpResponse:
+    unit = nomination.reviewer_unit
+    sessions = CouncilSession.objects.filter(council_unit=unit, status=CouncilSession.Status.OPEN)
+    agenda_item = (
+        nomination.agenda_items.select_related("session").order_by("-pk").first()
+        if nomination.status in (Status.COUNCIL, Status.APPROVED)
+        else None
+    )
+    context = {
+        **nomination_context(nomination),
+        "changes": services.changes_since_return(nomination),
+        "return_form": forms.get("return_form") or ReasonForm(prefix="return"),
+        "reject_form": forms.get("reject_form") or ReasonForm(prefix="reject"),
+        "agenda_form": forms.get("agenda_form") or AgendaForm(sessions=sessions),
+        "has_sessions": sessions.exists(),
+        "can_decide": services.can_decide(unit, nomination.award_form),
+        "agenda_item": agenda_item,
+        "session_url": optional_url("awards:session", agenda_item.session_id) if agenda_item else "",
+        "new_session_url": optional_url("awards:session-create", query=f"unit={unit.pk}"),
+        "decision_url": optional_url("awards:decision-create", query=f"nomination={nomination.pk}"),
+    }
+    return render(request, "awards/appraise.html", context)
+
+
+@login_required
+def appraise(request: HttpRequest, pk: int) -> HttpResponse:
+    return _appraise_page(request, load_for_appraisal(request, pk))
+
+
+def _act(request: HttpRequest, action, nomination: Nomination, success: str, **kwargs) -> bool:
+    """Run a workflow service; its refusal (someone acted first, a check failed) becomes a flash message."""
+    try:
+        action(nomination, by=request.user, **kwargs)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return False
+    messages.success(request, success)
+    return True
+
+
+@login_required
+@require_POST
+def start_appraisal(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination = load_for_appraisal(request, pk)
+    _act(request, services.start_appraisal, nomination, _("Appraisal started."))
+    return redirect("awards:appraise", nomination.pk)
+
+
+@login_required
+@require_POST
+def return_(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination = load_for_appraisal(request, pk)
+    form = ReasonForm(request.POST, prefix="return")
+    if not form.is_valid():
+        return _appraise_page(request, nomination, return_form=form)
+    reason = form.cleaned_data["reason"]
+    _act(request, services.return_nomination, nomination, _("Returned to the proposer."), reason=reason)
+    return redirect("awards:appraise", nomination.pk)
+
+
+@login_required
+@require_POST
+def reject(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination = load_for_appraisal(request, pk)
+    form = ReasonForm(request.POST, prefix="reject")
+    if not form.is_valid():
+        return _appraise_page(request, nomination, reject_form=form)
+    if _act(
+        request, services.reject_nomination, nomination, _("Nomination rejected."), reason=form.cleaned_data["reason"]
+    ):
+        return redirect("awards:detail", nomination.pk)  # no longer in this level's queue
+    return redirect("awards:appraise", nomination.pk)
+
+
+@login_required
+@require_POST
+def put_on_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination = load_for_appraisal(request, pk)
+    sessions = CouncilSession.objects.filter(council_unit=nomination.reviewer_unit, status=CouncilSession.Status.OPEN)
+    form = AgendaForm(request.POST, sessions=sessions)
+    if not form.is_valid():
+        return _appraise_page(request, nomination, agenda_form=form)
+    session = form.cleaned_data["session"]
+    success = _("Put on the agenda of %(session)s.") % {"session": session}
+    _act(request, services.put_on_agenda, nomination, success, session=session)
+    return redirect("awards:appraise", nomination.pk)
+
+
+@login_required
+@require_POST
+def forward(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination = load_for_appraisal(request, pk)
+    try:
+        nomination = services.forward_nomination(nomination, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("awards:appraise", nomination.pk)
+    if nomination.reviewer_unit is not None:
+        messages.success(request, _("Forwarded to %(unit)s.") % {"unit": nomination.reviewer_unit})
+    else:
+        messages.success(request, _("Forwarded outside the app to the central level."))
+    return redirect("awards:detail", nomination.pk)
