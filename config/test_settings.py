@@ -18,7 +18,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # Tests drive Celery inline unless the CI run points them at a real worker (CELERY_WORKER_TESTS).
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_ALWAYS_EAGER = True  # tests marked `celery_worker` switch to the real broker
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_EAGER", "1") != "0"  # 0: the worker the celery_worker tests start
 # Serve static files from the app folders, as runserver does: tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

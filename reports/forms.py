@@ -1,0 +1,122 @@
+"""The form that requests a movement report, with the narrative the user writes before it is built."""
+
+import datetime
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from reports.models import Report
+from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, MOVEMENT_KINDS, REPORTING_KINDS
+from reports.services import REQUEST_ROLES
+from units.models import CodeScheme, Kind, Unit, User
+
+FIRST_YEAR = 2021
+SIGNING_MODE_CHOICES = [
+    ("", _("As in the unit's plan")),
+    ("TM.", _("TM. (on behalf of the committee)")),
+    ("KT.", _("KT. (signing for the head)")),
+    ("TL.", _("TL. (by order)")),
+    ("own", _("Signs in own name")),
+]
+DOCUMENT_FIELDS = ["number", "place", "signer_name", "signer_title", "signing_mode", "recipients"]
+
+
+def requestable_units(user: User):
+    """Units the user may request a report for: where they hold a requesting role; administrators: any
+    province, and any unit with a plan (listing every commune of the country would make the page huge)."""
+    units = Unit.objects.of_kind(*REPORTING_KINDS)
+    if user.sees_everything:
+        return units.filter(Q(kind=Kind.PROVINCE) | Q(plans__isnull=False)).distinct().order_by("path")
+    ids = [m.unit_id for m in user.active_memberships if m.role in REQUEST_ROLES]
+    return units.filter(pk__in=ids).order_by("path")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, unit: Unit) -> str:
+        # The same name can exist before and after the 2025 reform (Tỉnh Cao Bằng): say which.
+        if unit.code_scheme == CodeScheme.LEGACY:
+            return f"{unit.name} ({CodeScheme.LEGACY.label})"
+        if unit.code_scheme == CodeScheme.Y2025:
+            return f"{unit.name} ({CodeScheme.Y2025.label})"
+        return unit.name
+
+
+class ReportRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Report"), choices=[(k.value, k.label) for k in MOVEMENT_KINDS])
+    unit = UnitChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        help_text=_("For the annual report; the mid-term and final reviews cover their own period."),
+    )
+    grouping = forms.ChoiceField(
+        label=_("Show the communes"),
+        choices=[(GROUP_BY_OLD, _("by old units (as recorded)")), (GROUP_BY_NEW, _("by new units (from 07/2025)"))],
+        initial=GROUP_BY_OLD,
+        widget=forms.RadioSelect,
+    )
+    results = forms.CharField(
+        label=_("Results achieved"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Printed before the tables of results. Blank lines separate paragraphs; “- ” starts a list item."),
+    )
+    difficulties = forms.CharField(
+        label=_("Shortcomings and difficulties"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    proposals = forms.CharField(
+        label=_("Directions and proposals"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    number = forms.CharField(
+        label=_("Number"), required=False, max_length=20, help_text=_("Leave blank to fill it in by hand.")
+    )
+    place = forms.CharField(label=_("Place"), required=False, max_length=100)
+    signer_name = forms.CharField(
+        label=_("Signer"), required=False, max_length=120, help_text=_("Blank: the signer of the unit's plan.")
+    )
+    signer_title = forms.CharField(label=_("Signer's title"), required=False, max_length=120)
+    signing_mode = forms.ChoiceField(label=_("Signing mode"), choices=SIGNING_MODE_CHOICES, required=False)
+    recipients = forms.CharField(
+        label=_("Recipients"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line. Blank: the level above and the archive."),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = requestable_units(user)
+        self.fields["year"].widget.attrs.update(min=FIRST_YEAR, max=datetime.date.today().year)
+
+    def clean(self):
+        data = super().clean()
+        unit, kind, year = data.get("unit"), data.get("kind"), data.get("year")
+        if kind == Report.Kind.ANNUAL:
+            if year is None:
+                self.add_error("year", _("Choose the year of the annual report."))
+            elif not FIRST_YEAR <= year <= datetime.date.today().year:
+                self.add_error(
+                    "year",
+                    _("Choose a year between %(first)s and %(last)s.")
+                    % {"first": FIRST_YEAR, "last": datetime.date.today().year},
+                )
+            elif unit and unit.valid_to and year > unit.valid_to.year:
+                self.add_error(
+                    "year",
+                    _("%(unit)s existed until %(date)s; choose an earlier year or its successor.")
+                    % {"unit": unit.name, "date": f"{unit.valid_to:%d/%m/%Y}"},
+                )
+        return data
+
+    @property
+    def narrative(self) -> dict:
+        return {key: self.cleaned_data.get(key, "") for key in ("results", "difficulties", "proposals")}
+
+    @property
+    def parameters(self) -> dict:
+        parameters = {"grouping": self.cleaned_data.get("grouping") or GROUP_BY_OLD}
+        for key in DOCUMENT_FIELDS:
+            if self.cleaned_data.get(key):
+                parameters[key] = self.cleaned_data[key]
+        return parameters

@@ -1,0 +1,76 @@
+"""HTML → PDF with WeasyPrint, in the report's language, with the fonts shipped in static/fonts.
+
+Reads the database, writes nothing: the task stores the result. Resources load only from the static
+folder (the stylesheet and its fonts), so a document never reaches out to the network.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from reports.documents import document_type
+from reports.letterhead import MOTTO, SUBTITLE
+from reports.models import Report
+
+STYLESHEET = "reports/print.css"
+
+
+@dataclass
+class RenderedPdf:
+    content: bytes
+    pages: int
+
+
+def static_root() -> Path:
+    """The folder holding reports/print.css and fonts/, found like any static file (no server needed)."""
+    found = finders.find(STYLESHEET)
+    if not found:
+        raise FileNotFoundError(f"Static file {STYLESHEET} not found.")
+    return Path(found).resolve().parent.parent
+
+
+class LocalFetcher(URLFetcher):
+    """Serves files under `root` (the stylesheet, its fonts) and refuses every other URL."""
+
+    def __init__(self, root: Path):
+        super().__init__(allowed_protocols={"file"})
+        self.prefix = root.as_uri() + "/"
+
+    def fetch(self, url, headers=None):
+        if not url.startswith(self.prefix):
+            raise ValueError(f"Refused to load {url!r} into a report.")
+        return super().fetch(url, headers)
+
+
+def render_html(report: Report, *, on_progress: Callable[[int], None] | None = None) -> str:
+    kind = document_type(report)
+    with translation.override(report.language):
+        context = kind.build_context(report)
+        if on_progress:
+            on_progress(10)
+        html = render_to_string(kind.template, {**context, "motto": MOTTO, "subtitle": SUBTITLE})
+    if on_progress:
+        on_progress(60)
+    return html
+
+
+def render_pdf(report: Report, *, on_progress: Callable[[int], None] | None = None) -> RenderedPdf:
+    """The report as PDF bytes and its page count; `on_progress(percent)` is told 10, 60 and 90."""
+    html = render_html(report, on_progress=on_progress)
+    root = static_root()
+    fetcher = LocalFetcher(root)
+    fonts = FontConfiguration()
+    stylesheet = CSS(filename=str(root / STYLESHEET), font_config=fonts, url_fetcher=fetcher)
+    document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(
+        stylesheets=[stylesheet], font_config=fonts
+    )
+    if on_progress:
+        on_progress(90)
+    return RenderedPdf(document.write_pdf(), len(document.pages))

@@ -1,0 +1,174 @@
+"""What a movement report covers: its period, its campaign, and the units whose records it counts.
+
+A unit formed in the 2025 reform (a 2025 province or commune) has no records of its own before
+07/2025: its report counts the records of the units it was formed from, followed through Lineage,
+and says so. Rows that list communes can be grouped by the old units or by the new ones.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from campaigns.models import Campaign
+from reports.models import Report
+from units.models import REFORM_DATE, Kind, Lineage, Unit
+
+# The 2021-2025 movement: sơ kết after its third year, tổng kết after its last (domain.md S5).
+MIDTERM_YEAR = 2023
+FINAL_YEAR = 2025
+MOVEMENT_KINDS = (Report.Kind.ANNUAL, Report.Kind.MIDTERM, Report.Kind.FINAL)
+# Units that issue a movement report: a People's Committee at some level, or an agency.
+REPORTING_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
+GROUP_BY_OLD = "old"
+GROUP_BY_NEW = "new"
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    first_year: int
+    last_year: int
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.first_year, self.last_year + 1))
+
+    @property
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.first_year, 1, 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        return datetime.date(self.last_year, 12, 31)
+
+    def as_of(self, today: datetime.date | None = None) -> datetime.date:
+        """Targets are judged at the end of the period, or today while it runs."""
+        return min(self.last_day, today or datetime.date.today())
+
+    @property
+    def label(self) -> str:
+        if self.first_year == self.last_year:
+            return str(self.first_year)
+        return f"{self.first_year} - {self.last_year}"
+
+
+def report_year(kind: str, year: int | None) -> int | None:
+    """The year a report is filed under: sơ kết is 2023 and tổng kết 2025 whatever was asked."""
+    return {Report.Kind.MIDTERM: MIDTERM_YEAR, Report.Kind.FINAL: FINAL_YEAR}.get(kind, year)
+
+
+def period_of(kind: str, year: int, campaign: Campaign | None) -> Period:
+    first = campaign.start_year if campaign else 2021
+    if kind == Report.Kind.MIDTERM:
+        return Period(kind, first, MIDTERM_YEAR)
+    if kind == Report.Kind.FINAL:
+        return Period(kind, first, campaign.end_year if campaign else FINAL_YEAR)
+    return Period(kind, year, year)
+
+
+def campaign_for(unit: Unit, year: int) -> Campaign | None:
+    """The campaign running in `year`, preferring one the unit (or a unit it was formed from) has a plan in."""
+    running = Campaign.objects.filter(start_year__lte=year, end_year__gte=year).order_by("-start_year", "pk")
+    roots = [unit, *predecessors_of(unit)]
+    return running.filter(plans__issuing_unit__in=roots).first() or running.first()
+
+
+def predecessors_of(unit: Unit) -> list[Unit]:
+    """Every unit `unit` was formed from, through any number of reorganisations (oldest last)."""
+    found: dict[int, Unit] = {}
+    frontier = [unit.pk]
+    while frontier:
+        edges = Lineage.objects.filter(successor__in=frontier).exclude(predecessor__in=[unit.pk, *found])
+        frontier = []
+        for edge in edges.select_related("predecessor"):
+            if edge.predecessor_id not in found:
+                found[edge.predecessor_id] = edge.predecessor
+                frontier.append(edge.predecessor_id)
+    return list(found.values())
+
+
+@dataclass
+class Scope:
+    """The report's unit, the units it was formed from, and every unit below them."""
+
+    unit: Unit
+    period: Period
+    grouping: str = GROUP_BY_OLD
+    predecessors: list[Unit] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, unit: Unit, period: Period, grouping: str = GROUP_BY_OLD) -> "Scope":
+        return cls(unit, period, grouping, predecessors_of(unit))
+
+    @property
+    def roots(self) -> list[Unit]:
+        return [self.unit, *self.predecessors]
+
+    @property
+    def units(self):
+        """A queryset of every unit counted, for `unit__in=` filters (one subquery, no extra round trip)."""
+        return Unit.objects.within(*self.roots)
+
+    def in_period(self, queryset):
+        """Units that existed at some point of the period."""
+        return queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=self.period.last_day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=self.period.first_day)
+        )
+
+    @cached_property
+    def communes(self) -> list[Unit]:
+        """The communes counted, in a stable order: by their parent, then by name."""
+        communes = self.in_period(self.units.of_kind(Kind.COMMUNE)).select_related("parent")
+        return sorted(communes, key=lambda unit: (unit.parent.name if unit.parent else "", unit.name, unit.pk))
+
+    @cached_property
+    def successors(self) -> dict[int, Unit]:
+        """Default successor of each counted commune that was reorganised (for grouping by new units)."""
+        edges = Lineage.objects.filter(predecessor__in=[c.pk for c in self.communes]).select_related("successor")
+        chosen: dict[int, Unit] = {}
+        for edge in edges.order_by("-is_default", "pk"):
+            chosen.setdefault(edge.predecessor_id, edge.successor)
+        return chosen
+
+    @property
+    def formed_from_note(self) -> str:
+        """ "Including the units it was formed from: …" for a unit created by the 2025 reform."""
+        if not self.predecessors:
+            return ""
+        names = ", ".join(unit.name for unit in sorted(self.predecessors, key=lambda unit: unit.name))
+        return _("Including the units it was formed from on %(date)s: %(names)s.") % {
+            "date": f"{REFORM_DATE:%d/%m/%Y}",
+            "names": names,
+        }
+
+    def group_of(self, commune: Unit) -> tuple[str, str]:
+        """(key, heading) of the group a commune's row goes under."""
+        if self.grouping == GROUP_BY_NEW:
+            new = self.successors.get(commune.pk) or (commune if commune.valid_to is None else None)
+            if new is None:
+                return "~none", _("No successor recorded")
+            heading = new.name
+            if new.valid_from:
+                heading = _("%(name)s (from %(date)s)") % {"name": new.name, "date": f"{new.valid_from:%d/%m/%Y}"}
+            return f"new-{new.name}-{new.pk}", heading
+        parent = commune.parent
+        if parent is None or parent.pk == self.unit.pk:
+            return f"old-{self.unit.path}", self.unit.name
+        return f"old-{parent.path}", parent.name
+
+    @cached_property
+    def mixes_old_and_new(self) -> bool:
+        return any(c.valid_from for c in self.communes) and any(c.valid_to for c in self.communes)
+
+    def label(self, commune: Unit) -> str:
+        """A commune's name in a row; a 2025 unit says so when old and new communes share the table."""
+        if commune.valid_from and self.mixes_old_and_new:
+            return _("%(name)s (from %(date)s)") % {"name": commune.name, "date": f"{commune.valid_from:%d/%m/%Y}"}
+        return commune.name
+
+    def needs_group_rows(self) -> bool:
+        """Group headings help only when the rows fall into more than one group."""
+        return len({self.group_of(commune)[0] for commune in self.communes}) > 1

@@ -1,0 +1,73 @@
+"""Requesting reports: a new numbered version each time, built after the commit by the worker."""
+
+from django.db import transaction
+from django.utils import translation
+
+from reports.models import Report
+from reports.scope import campaign_for, report_year
+from reports.tasks import build_report
+from units.models import Role, Unit, User
+
+REQUEST_ROLES = (
+    Role.LEADER,
+    Role.HOME_AFFAIRS,
+    Role.PROVINCE_STAFF,
+    Role.AGENCY_OFFICER,
+    Role.COMMUNE_OFFICER,
+    Role.ADMINISTRATOR,
+)
+
+
+def can_request(user: User, unit: Unit) -> bool:
+    """A requesting role held at the unit itself (a report speaks for its own unit), or an administrator."""
+    if user.sees_everything:
+        return True
+    return any(m.role in REQUEST_ROLES and m.unit_id == unit.pk for m in user.active_memberships)
+
+
+@transaction.atomic
+def request_report(
+    kind: str,
+    *,
+    unit: Unit,
+    year: int | None,
+    narrative: dict,
+    by: User | None,
+    parameters: dict | None = None,
+    language: str | None = None,
+) -> Report:
+    """Queue a new version of the report (earlier versions stay: a leader may have signed one)."""
+    year = report_year(kind, year)
+    parameters = dict(parameters or {})
+    if "campaign" not in parameters and year:
+        campaign = campaign_for(unit, year)
+        if campaign:
+            parameters["campaign"] = campaign.pk
+    # Lock the existing versions so two requests at once cannot both take the same number.
+    earlier = Report.objects.select_for_update().filter(kind=kind, unit=unit, year=year, decision=None, session=None)
+    latest = max(earlier.values_list("version", flat=True), default=0)
+    report = Report.objects.create(
+        kind=kind,
+        unit=unit,
+        year=year,
+        parameters=parameters,
+        narrative=narrative,
+        version=latest + 1,
+        language=language or translation.get_language() or "vi",
+        requested_by=by,
+    )
+    build_report.delay_on_commit(report.pk)
+    return report
+
+
+def regenerate_report(report: Report, *, by: User | None) -> Report:
+    """A new version with the same parameters and narrative."""
+    return request_report(
+        report.kind,
+        unit=report.unit,
+        year=report.year,
+        narrative=dict(report.narrative),
+        by=by,
+        parameters=dict(report.parameters),
+        language=report.language,
+    )
