@@ -15,6 +15,5 @@ def navigation(request):
         "Role": Role,
         "nav_unit": membership.unit if membership else None,
         "nav_reviews": bool(roles & REVIEW_ROLES),
-        "nav_proposes": bool(roles & {Role.COMMUNE_OFFICER, Role.AGENCY_OFFICER} | roles & REVIEW_ROLES),
         "nav_council": bool(roles & (REVIEW_ROLES | {Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR})),
     }
