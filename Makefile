@@ -30,6 +30,11 @@ test: $(VENV)/.installed-dev
 	bash scripts/ensure-system-packages test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/chungsuc_bench, created if missing) with
+# the national data generated once; writes bench/results.md. Options: make bench BENCH_ARGS="--runs 5 --skip-pdf".
+bench: $(VENV)/.installed-dev
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -51,13 +51,18 @@ def can_review_assessment(user: User, assessment: Assessment) -> bool:
     return user.sees_everything or assessment.reviewer_unit_id in {unit.pk for unit in reviewer_units(user)}
 
 
-def criteria_set_for(unit: Unit, year: int) -> CriteriaSet | None:
-    """The commune set in force in `year`; a province's own version wins over the national one."""
+def criteria_sets_for(unit: Unit, year: int):
+    """The commune sets in force in `year`, best first: a province's own version before the national one."""
     province_ids = [int(part) for part in unit.path.strip("/").split("/") if part]
     candidates = CriteriaSet.objects.filter(
         level=CriteriaSet.Level.COMMUNE, start_year__lte=year, end_year__gte=year
     ).filter(Q(issuing_unit__isnull=True) | Q(issuing_unit__in=province_ids))
-    return candidates.order_by(F("issuing_unit").desc(nulls_last=True), "-start_year").first()
+    return candidates.order_by(F("issuing_unit").desc(nulls_last=True), "-start_year")
+
+
+def criteria_set_for(unit: Unit, year: int) -> CriteriaSet | None:
+    """The commune set in force in `year`; a province's own version wins over the national one."""
+    return criteria_sets_for(unit, year).first()
 
 
 def applied_region(unit: Unit) -> str:

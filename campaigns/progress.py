@@ -95,7 +95,12 @@ def load_records(targets: list[Target], *, today: datetime.date) -> Records:
     roots = outermost([scope_of(t) for t in targets if t.type in POPULATION_TYPES and scope_of(t)])
     within = Unit.objects.within(*roots)
     if roots:
-        records.units = {unit.pk: unit for unit in within.select_related("parent")}
+        records.units = {unit.pk: unit for unit in within}
+        # Each unit's parent from the same load (a village's commune is in the subtree), not a second copy of
+        # every row through select_related: a province is thousands of units.
+        for unit in records.units.values():
+            if unit.parent_id in records.units:
+                unit.parent = records.units[unit.parent_id]
 
     named = {unit.pk for target in targets for unit in target.units.all()}
     statuses = {status for target in targets if target.status for status in statuses_at_or_above(target.status)}
@@ -106,13 +111,16 @@ def load_records(targets: list[Target], *, today: datetime.date) -> Records:
         for recognition in Recognition.objects.filter(in_scope, status__in=statuses).order_by("decision_date"):
             records.recognitions[recognition.unit_id].append(recognition)
 
+    # Assessments and OCOP products belong to communes: their ids, already loaded, rather than the subtree as a
+    # subquery, which PostgreSQL may answer by scanning every unit (see dashboards.communes_of).
+    communes = [pk for pk, unit in records.units.items() if unit.kind == Kind.COMMUNE]
     if roots and types & ASSESSMENT_TYPES:
-        approved = Assessment.objects.filter(status=Assessment.Status.APPROVED, unit__in=within)
+        approved = Assessment.objects.filter(status=Assessment.Status.APPROVED, unit_id__in=communes)
         for unit_id, year, met in approved.values_list("unit_id", "year", "criteria_met"):
             records.criteria[unit_id][year] = met
 
     if roots and T.OCOP_PRODUCTS in types:
-        ratings = OcopRating.objects.filter(product__unit__in=within)
+        ratings = OcopRating.objects.filter(product__unit_id__in=communes)
         records.ocop = list(ratings.values_list("product_id", "product__unit_id", "stars", "level", "decision_date"))
 
     measured = [t for t in targets if t.type in MEASUREMENT_TYPES and scope_of(t) and t.indicator]

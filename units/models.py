@@ -156,7 +156,15 @@ class Unit(models.Model):
                 name="unit_validity_is_ordered",
             ),
         ]
-        indexes = [models.Index(fields=["kind", "path"])]
+        # varchar_pattern_ops lets PostgreSQL answer `path LIKE '/26/%'` from the index under any collation;
+        # other databases ignore the operator class.
+        indexes = [
+            models.Index(
+                fields=["kind", "path"],
+                name="unit_kind_path_prefix",
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
+            )
+        ]
 
     def __str__(self):
         return self.name

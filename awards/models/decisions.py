@@ -72,7 +72,8 @@ class Decision(models.Model):
 
 
 def new_serial() -> str:
-    return secrets.token_hex(4).upper()
+    # 48 random bits: among a hundred thousand awards a repeat is about one chance in ten thousand.
+    return secrets.token_hex(6).upper()
 
 
 def new_token() -> str:

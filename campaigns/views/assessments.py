@@ -28,7 +28,7 @@ from campaigns.assessments import (
     submit_assessment,
 )
 from campaigns.forms_assessment import AssessmentForm, ReturnForm
-from campaigns.models import Assessment, CriterionResult, Evidence, Indicator
+from campaigns.models import Assessment, Criterion, CriterionResult, Evidence, Indicator
 from units.models import Kind, Role, Unit
 
 YEARS = range(2021, 2026)  # the 2021-2025 movement
@@ -68,12 +68,27 @@ def my_years(request: HttpRequest) -> HttpResponse:
     return render(request, "progress/my_years.html", {"rows": rows})
 
 
+def _is_complete(assessment: Assessment | None) -> bool:
+    """It has a result for every criterion of its set: nothing for get_or_start_assessment to do (one query)."""
+    if assessment is None or assessment.criteria_set_id is None:
+        return False
+    missing = Criterion.objects.filter(criteria_set_id=assessment.criteria_set_id).exclude(
+        pk__in=assessment.results.values("criterion_id")
+    )
+    return not missing.exists()
+
+
 @login_required
 def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user).of_kind(Kind.COMMUNE), pk=unit_pk)
+    communes = Unit.objects.visible_to(request.user).of_kind(Kind.COMMUNE).select_related("parent")
+    unit = get_object_or_404(communes, pk=unit_pk)
     may_edit = request.user.has_role_over(unit, Role.COMMUNE_OFFICER)
-    assessment = Assessment.objects.filter(unit=unit, year=year).first()
-    if may_edit and (assessment is None or not assessment.is_locked):
+    found = Assessment.objects.filter(unit=unit, year=year).select_related(
+        "criteria_set", "reviewer_unit", "submitted_by", "reviewed_by"
+    )
+    assessment = found.first()
+    # Starting (or completing) the year is a transaction of its own: only when there is something to add.
+    if may_edit and (assessment is None or not assessment.is_locked) and not _is_complete(assessment):
         try:
             assessment = get_or_start_assessment(unit, year, by=request.user)
         except ValidationError as error:
@@ -160,7 +175,8 @@ def approve_batch(request: HttpRequest) -> HttpResponse:
     """Approve the ticked submissions; each is its own conditional update, so a row another reviewer took is skipped."""
     if not reviewer_units(request.user) and not request.user.sees_everything:
         raise PermissionDenied
-    pks = [int(pk) for pk in request.POST.getlist("pk") if pk.isdigit()]
+    # isdecimal, not isdigit: int() refuses "²"; and SQLite refuses numbers past a BIGINT with an OverflowError.
+    pks = [int(pk) for pk in request.POST.getlist("pk") if pk.isdecimal() and int(pk) < 2**63]
     chosen = Assessment.objects.visible_to(request.user).filter(pk__in=pks).select_related("unit")
     approved, skipped = 0, []
     for assessment in chosen:

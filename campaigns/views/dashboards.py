@@ -5,24 +5,28 @@ needs a reviewing, staff, leader or council role over it; writes need the review
 Each page runs a fixed number of queries whatever the number of communes.
 """
 
+import contextlib
 import datetime
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from campaigns import charts, excel_assessments
-from campaigns.assessments import criteria_set_for
+from campaigns.assessments import criteria_sets_for
 from campaigns.forms_dashboards import MatrixOptionsForm, ReminderForm
 from campaigns.models import Assessment, Criterion, CriterionResult, Plan, Reminder, Target, TargetYear
 from units.models import Kind, Role, Unit, User
@@ -92,6 +96,33 @@ def communes_in_year(unit: Unit, year: int):
     )
 
 
+def communes_of(unit: Unit) -> list[Unit]:
+    """Every commune below `unit` whatever its years, with its parent, in display order: one query.
+
+    The pages filter it by year in Python and pass ids on, instead of repeating the subtree as a subquery in
+    each statement: PostgreSQL misjudges `unit_id IN (SELECT … WHERE path LIKE …)` and may scan every unit.
+    """
+    communes = Unit.objects.within(unit).of_kind(Kind.COMMUNE).select_related("parent")
+    return list(communes.order_by("parent__search_name", "search_name", "pk"))
+
+
+def in_year(communes: list[Unit], year: int) -> list[Unit]:
+    """The communes whose validity overlaps `year` (what communes_in_year selects)."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return [
+        commune
+        for commune in communes
+        if (commune.valid_from is None or commune.valid_from <= last)
+        and (commune.valid_to is None or commune.valid_to >= first)
+    ]
+
+
+def assessments_of(communes: list[Unit], *years: int) -> dict[tuple[int, int], Assessment]:
+    """(commune pk, year) → its assessment."""
+    found = Assessment.objects.filter(unit_id__in=[commune.pk for commune in communes], year__in=years)
+    return {(assessment.unit_id, assessment.year): assessment for assessment in found}
+
+
 def review_url(assessment: Assessment | None) -> str:
     if assessment is None:
         return ""
@@ -121,18 +152,21 @@ class StatusRow:
         return self.status in PENDING
 
 
-def status_rows(unit: Unit, year: int) -> list[StatusRow]:
-    communes = communes_in_year(unit, year)
-    assessments = {a.unit_id: a for a in Assessment.objects.filter(unit__in=communes, year=year)}
+def status_rows(unit: Unit, year: int, communes: list[Unit] | None = None, assessments=None) -> list[StatusRow]:
+    """One row per commune of the year; `communes` and `assessments` (assessments_of) when the caller has them."""
+    communes = in_year(communes_of(unit), year) if communes is None else communes
+    assessments = assessments_of(communes, year) if assessments is None else assessments
     reminders = dict(
-        Reminder.objects.filter(unit__in=communes, year=year)
+        Reminder.objects.filter(unit_id__in=[commune.pk for commune in communes], year=year)
         .values("unit")
         .annotate(last=Max("sent_at"))
         .values_list("unit", "last")
     )
-    return [
-        StatusRow(c, assessments.get(c.pk), reminders.get(c.pk), review_url(assessments.get(c.pk))) for c in communes
-    ]
+    rows = []
+    for commune in communes:
+        assessment = assessments.get((commune.pk, year))
+        rows.append(StatusRow(commune, assessment, reminders.get(commune.pk), review_url(assessment)))
+    return rows
 
 
 def status_counts(rows: list[StatusRow]) -> list[tuple[str, str, int]]:
@@ -199,8 +233,8 @@ def remind(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
 
 def criteria_for(unit: Unit, year: int) -> list[Criterion]:
     """The commune NTM criteria in force in `year` below `unit` (a province's own version wins)."""
-    criteria_set = criteria_set_for(unit, year)
-    return list(criteria_set.criteria.all()) if criteria_set else []
+    best = criteria_sets_for(unit, year).values("pk")[:1]
+    return list(Criterion.objects.filter(criteria_set__in=best))  # one query, the set as a subquery
 
 
 def plan_minimum(user: User, unit: Unit, year: int) -> tuple[Decimal, Plan] | None:
@@ -278,29 +312,102 @@ class Matrix:
         totals = [row.total for row in self.rows if row.counted]
         return sum(totals) / len(totals) if totals else None
 
+    @property
+    def fingerprint(self) -> str:
+        """A digest of everything _matrix.html shows: a changed figure or name gives another key, never a stale table."""
+        shown = (
+            [(criterion.number, criterion.name) for criterion in self.criteria],
+            [
+                (row.unit.pk, row.unit.name, row.unit.parent.short_name if row.unit.parent else "", row.cells)
+                + (row.total, row.status, row.counted, row.below_minimum)
+                for row in self.rows
+            ],
+            self.counts,
+            self.assessed,
+        )
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
 
-def build_matrix(user: User, unit: Unit, year: int, *, approved_only: bool = False, chosen_minimum=None) -> Matrix:
-    """Communes × criteria from the year's submitted and approved assessments (approved only on request)."""
+
+def build_matrix(
+    user: User,
+    unit: Unit,
+    year: int,
+    *,
+    approved_only: bool = False,
+    chosen_minimum=None,
+    communes: list[Unit] | None = None,
+    assessments=None,
+) -> Matrix:
+    """Communes × criteria from the year's submitted and approved assessments (approved only on request).
+
+    `communes` and `assessments` (assessments_of) when the caller has them.
+    """
     criteria = criteria_for(unit, year)
     found = plan_minimum(user, unit, year)
     minimum, plan = found if found else (chosen_minimum, None)
-    communes = communes_in_year(unit, year)
+    communes = in_year(communes_of(unit), year) if communes is None else communes
     counted = [Assessment.Status.APPROVED] if approved_only else COUNTED
-    assessments = {a.unit_id: a for a in Assessment.objects.filter(unit__in=communes, year=year)}
+    assessments = assessments_of(communes, year) if assessments is None else assessments
+    chosen = {
+        assessment.pk: assessment.unit_id
+        for (_unit_id, assessment_year), assessment in assessments.items()
+        if assessment_year == year and assessment.status in counted
+    }
     results: dict[int, dict[int, bool]] = defaultdict(dict)
-    for unit_id, number, achieved in CriterionResult.objects.filter(
-        assessment__unit__in=communes, assessment__year=year, assessment__status__in=counted
-    ).values_list("assessment__unit_id", "criterion__number", "achieved"):
-        results[unit_id][number] = achieved
+    for assessment_id, number, achieved in CriterionResult.objects.filter(assessment_id__in=list(chosen)).values_list(
+        "assessment_id", "criterion__number", "achieved"
+    ):
+        results[chosen[assessment_id]][number] = achieved
     rows = []
     for commune in communes:
-        assessment = assessments.get(commune.pk)
+        assessment = assessments.get((commune.pk, year))
         is_counted = assessment is not None and assessment.status in counted
         cells = [results[commune.pk].get(c.number) if is_counted else None for c in criteria]
         below = is_counted and minimum is not None and assessment.criteria_met < minimum
         rows.append(MatrixRow(commune, assessment, cells, is_counted, below))
     counts = [sum(row.cells[index] is True for row in rows) for index in range(len(criteria))]
     return Matrix(year, criteria, rows, approved_only, minimum, plan, counts)
+
+
+def matrix_summary(unit: Unit, year: int, *, communes: list[Unit], assessments) -> Matrix:
+    """The overview's chart: how many counted communes achieve each criterion, by an aggregate instead of the cells."""
+    criteria = criteria_for(unit, year)
+    rows, counted = [], []
+    for commune in communes:
+        assessment = assessments.get((commune.pk, year))
+        is_counted = assessment is not None and assessment.status in COUNTED
+        if is_counted:
+            counted.append(assessment.pk)
+        rows.append(MatrixRow(commune, assessment, [], is_counted))
+    achieved = dict(
+        CriterionResult.objects.filter(assessment_id__in=counted, achieved=True)
+        .values("criterion__number")
+        .annotate(n=Count("pk"))
+        .values_list("criterion__number", "n")
+    )
+    counts = [achieved.get(criterion.number, 0) for criterion in criteria]
+    return Matrix(year, criteria, rows, approved_only=False, counts=counts)
+
+
+MATRIX_CACHE_SECONDS = 24 * 3600
+
+
+def matrix_table(table: Matrix, *, show_parent: bool) -> str:
+    """The rendered _matrix.html: thousands of cells for a province, so cached under its fingerprint.
+
+    The key is a digest of the content, so there is nothing to invalidate. When the cache (Redis) fails,
+    the table is rendered as if there were no cache: the page does not depend on it.
+    """
+    key = f"dashboards:matrix:{get_language()}:{int(show_parent)}:{table.fingerprint}"
+    try:
+        html = cache.get(key)
+    except Exception:  # noqa: BLE001 - any cache failure means "not cached"
+        html = None
+    if html is None:
+        html = render_to_string("dashboards/_matrix.html", {"matrix": table, "show_parent": show_parent})
+        with contextlib.suppress(Exception):  # a page must not fail because the cache does
+            cache.set(key, html, MATRIX_CACHE_SECONDS)
+    return html
 
 
 def matrix_options(request: HttpRequest) -> tuple[bool, int | None]:
@@ -316,11 +423,13 @@ def matrix(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     years = check_year(unit, year)
     approved_only, chosen_minimum = matrix_options(request)
     table = build_matrix(request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum)
+    show_parent = unit.kind == Kind.PROVINCE
     context = {
         **page_context(request, unit, year, years),
         "matrix": table,
+        "matrix_table": matrix_table(table, show_parent=show_parent) if table.criteria else "",
         "options": MatrixOptionsForm(initial={"approved": approved_only, "min": chosen_minimum}),
-        "show_parent": unit.kind == Kind.PROVINCE,
+        "show_parent": show_parent,
     }
     return render(request, "dashboards/matrix.html", context)
 
@@ -336,38 +445,36 @@ def matrix_xlsx(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     return response
 
 
+def yearly_spread(communes: list[Unit], years: list[int]) -> dict[int, Counter]:
+    """Year → how many counted (submitted or approved) assessments met each number of criteria: one query."""
+    spread: dict[int, Counter] = defaultdict(Counter)
+    found = Assessment.objects.filter(
+        unit_id__in=[commune.pk for commune in communes], year__in=years, status__in=COUNTED
+    ).values("year", "criteria_met")
+    for year, met, count in found.annotate(n=Count("pk")).values_list("year", "criteria_met", "n"):
+        spread[year][met] = count
+    return spread
+
+
+def points_of(spread: dict[int, Counter], years: list[int], *, total_criteria: int) -> list[charts.YearPoint]:
+    """Per year: communes assessed, their average criteria met, how many meet all."""
+    points = []
+    for year in years:
+        counts = spread.get(year, Counter())
+        assessed = sum(counts.values())
+        average = sum(met * count for met, count in counts.items()) / assessed if assessed else None
+        complete = sum(count for met, count in counts.items() if met >= total_criteria)
+        points.append(charts.YearPoint(year, assessed, average, complete))
+    return points
+
+
 def yearly_points(unit: Unit, years: list[int], *, total_criteria: int) -> list[charts.YearPoint]:
-    """Per year: communes assessed (submitted or approved), their average criteria met, how many meet all."""
-    communes = Unit.objects.within(unit).of_kind(Kind.COMMUNE)
-    found = {
-        row["year"]: row
-        for row in Assessment.objects.filter(unit__in=communes, year__in=years, status__in=COUNTED)
-        .values("year")
-        .annotate(
-            assessed=Count("pk"),
-            average=Avg("criteria_met"),
-            complete=Count("pk", filter=Q(criteria_met__gte=total_criteria)),
-        )
-    }
-    return [
-        charts.YearPoint(
-            year,
-            found[year]["assessed"] if year in found else 0,
-            float(found[year]["average"]) if year in found else None,
-            found[year]["complete"] if year in found else 0,
-        )
-        for year in years
-    ]
+    return points_of(yearly_spread(communes_of(unit), years), years, total_criteria=total_criteria)
 
 
-def communes_per_year(unit: Unit, years: list[int]) -> dict[int, int]:
-    validity = list(Unit.objects.within(unit).of_kind(Kind.COMMUNE).values_list("valid_from", "valid_to"))
-    return {
-        year: sum(
-            (start is None or start.year <= year) and (end is None or end.year >= year) for start, end in validity
-        )
-        for year in years
-    }
+def communes_per_year(unit: Unit, years: list[int], communes: list[Unit] | None = None) -> dict[int, int]:
+    communes = communes_of(unit) if communes is None else communes
+    return {year: len(in_year(communes, year)) for year in years}
 
 
 @login_required
@@ -375,19 +482,19 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
     years = year_range(unit)
     current = years[-1]
-    rows = status_rows(unit, current)
+    # A fixed number of queries: the communes once, then ids (see communes_of), whatever the size of the unit.
+    communes = communes_of(unit)
+    spread = yearly_spread(communes, years)
     # The distribution shows the chosen year, else the latest year with assessments to show.
-    assessed_years = set(
-        Assessment.objects.filter(
-            unit__in=Unit.objects.within(unit).of_kind(Kind.COMMUNE), year__in=years, status__in=COUNTED
-        ).values_list("year", flat=True)
-    )
     chosen = request.GET.get("year", "")
-    chart_year = int(chosen) if chosen.isdigit() and int(chosen) in years else max(assessed_years, default=current)
-    table = build_matrix(request.user, unit, chart_year)
+    chart_year = int(chosen) if chosen.isdecimal() and int(chosen) in years else max(spread, default=current)
+    assessments = assessments_of(communes, current, chart_year)
+    # Only the counts by status here: no reminder dates nor review links.
+    rows = [StatusRow(commune, assessments.get((commune.pk, current))) for commune in in_year(communes, current)]
+    table = matrix_summary(unit, chart_year, communes=in_year(communes, chart_year), assessments=assessments)
     total_criteria = len(table.criteria) or 19
-    points = yearly_points(unit, years, total_criteria=total_criteria)
-    communes = communes_per_year(unit, years)
+    points = points_of(spread, years, total_criteria=total_criteria)
+    per_year = communes_per_year(unit, years, communes)
     context = {
         **page_context(request, unit, current, years),
         "counts": status_counts(rows),
@@ -400,9 +507,9 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
         if table.criteria
         else None,
         "progress_chart": charts.progress_chart(
-            points, total_criteria=total_criteria, communes=max(communes.values(), default=0)
+            points, total_criteria=total_criteria, communes=max(per_year.values(), default=0)
         ),
-        "year_rows": [(point, communes[point.year]) for point in reversed(points)],
+        "year_rows": [(point, per_year[point.year]) for point in reversed(points)],
         "total_criteria": total_criteria,
     }
     return render(request, "dashboards/overview.html", context)

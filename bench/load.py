@@ -1,0 +1,118 @@
+"""Throughput under gunicorn on 127.0.0.1, a page against the trivial view, for a bounded time each.
+
+The load generator is wrk (Debian package `wrk`) when installed, else a small threaded Python client;
+both send only to the gunicorn started here, stop after `seconds`, and the server is stopped at the end.
+"""
+
+import http.client
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+
+
+@dataclass
+class Throughput:
+    key: str
+    rps: float
+    trivial_rps: float
+    errors: int
+
+    @property
+    def ratio(self) -> float:
+        return self.rps / self.trivial_rps if self.trivial_rps else 0.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(workers: int) -> Iterator[int]:
+    """A gunicorn on a free loopback port with the bench settings; yields the port, stops it afterwards."""
+    port = free_port()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.bench_settings"}
+    command = [str(Path(sys.executable).with_name("gunicorn")), "config.wsgi:application"]
+    command += ["--bind", f"{HOST}:{port}", "--workers", str(workers), "--log-level", "warning"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                status, _body = fetch(port, "/bench/ok/", "")
+                if status in (200, 302):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not start within 30 s")
+        yield port
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def fetch(port: int, path: str, session: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Cookie": f"sessionid={session}"} if session else {})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def requests_per_second(port: int, path: str, session: str, *, seconds: int, connections: int) -> tuple[float, int]:
+    """(requests per second, responses other than 200) over `seconds`."""
+    if shutil.which("wrk"):
+        return _wrk(port, path, session, seconds=seconds, connections=connections)
+    return _python(port, path, session, seconds=seconds, connections=connections)
+
+
+def _wrk(port, path, session, *, seconds, connections) -> tuple[float, int]:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"]
+    command += ["-H", f"Cookie: sessionid={session}", f"http://{HOST}:{port}{path}"]
+    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    return rps, int(errors.group(1)) if errors else 0
+
+
+def _python(port, path, session, *, seconds, connections) -> tuple[float, int]:
+    done, errors, lock = [0], [0], threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def worker():
+        while time.monotonic() < deadline:
+            status, _body = fetch(port, path, session)
+            with lock:
+                done[0] += 1
+                errors[0] += status != 200
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return done[0] / (time.monotonic() - started), errors[0]
+
+
+def generator_name() -> str:
+    return "wrk" if shutil.which("wrk") else "Python threads"
