@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -193,12 +193,15 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            # Short timeouts: with Redis away, a page waits at most a second for the cache, then renders
+            # without it (the code that uses the cache treats its errors as a miss).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Celery: with no broker, tasks run inline (still after the commit, see delay_on_commit).
+# Celery: with no broker, tasks run inline (still after the commit, see reports/services.py).
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -207,7 +210,25 @@ CELERY_TASK_ACKS_LATE = True  # a report whose worker died is delivered again
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# With acks_late, Redis hands a message taken by a worker that vanished (killed, host lost) to another
+# worker only after this many seconds. It must exceed the longest report build, or a build still running
+# would be started again elsewhere (README, Reliability).
+# Workers look for such messages every CELERY_UNACKED_RESTORE_INTERVAL seconds (kombu's default is 100).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "1800")),
+    "unacked_restore_interval": int(os.environ.get("CELERY_UNACKED_RESTORE_INTERVAL", "60")),
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 2,
+}
+# Sending a task while Redis is away fails within a second; the report stays queued and
+# `requeue_reports` sends it again later (reports/requeue.py).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_TIMEZONE = TIME_ZONE
+# Reports queued longer than this with no task known to be sent are sent again (reports/requeue.py).
+REPORTS_REQUEUE_AFTER = int(os.environ.get("REPORTS_REQUEUE_AFTER", "60"))
+# Test-only: seconds the build task sleeps at each progress step, so a fault test can kill the worker
+# mid-build (reports/tests/test_faults.py). Never set in production.
+REPORTS_TEST_BUILD_DELAY = float(os.environ.get("REPORTS_TEST_BUILD_DELAY", "0"))
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reports import content
+from reports import content, documents_awards
 from reports.models import Report
 from units.text import fold
 
@@ -24,6 +24,14 @@ DOCUMENTS: dict[str, DocumentType] = {
     Report.Kind.ANNUAL: DocumentType("reports/pdf/movement_report.html", content.movement_context, "bao-cao-nam"),
     Report.Kind.MIDTERM: DocumentType("reports/pdf/movement_report.html", content.movement_context, "bao-cao-so-ket"),
     Report.Kind.FINAL: DocumentType("reports/pdf/movement_report.html", content.movement_context, "bao-cao-tong-ket"),
+    Report.Kind.DECISION: DocumentType("reports/pdf/decision.html", documents_awards.decision_context, "quyet-dinh"),
+    Report.Kind.MINUTES: DocumentType("reports/pdf/minutes.html", documents_awards.minutes_context, "bien-ban"),
+    Report.Kind.SUBMISSION: DocumentType(
+        "reports/pdf/submission.html", documents_awards.submission_context, "to-trinh"
+    ),
+    Report.Kind.CERTIFICATES: DocumentType(
+        "reports/pdf/certificates.html", documents_awards.certificates_context, "giay-khen"
+    ),
 }
 
 

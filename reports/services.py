@@ -1,11 +1,13 @@
 """Requesting reports: a new numbered version each time, built after the commit by the worker."""
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import translation
 
 from reports.models import Report
+from reports.requeue import send_build
 from reports.scope import campaign_for, report_year
-from reports.tasks import build_report
 from units.models import Role, Unit, User
 
 REQUEST_ROLES = (
@@ -35,16 +37,24 @@ def request_report(
     by: User | None,
     parameters: dict | None = None,
     language: str | None = None,
+    decision=None,
+    session=None,
 ) -> Report:
-    """Queue a new version of the report (earlier versions stay: a leader may have signed one)."""
+    """Queue a new version of the report (earlier versions stay: a leader may have signed one).
+
+    An award document names its decision (the decision and the certificate sheet) or its council
+    session (the minutes); its versions are counted per decision or session.
+    """
     year = report_year(kind, year)
     parameters = dict(parameters or {})
-    if "campaign" not in parameters and year:
+    if "campaign" not in parameters and year and not (decision or session):
         campaign = campaign_for(unit, year)
         if campaign:
             parameters["campaign"] = campaign.pk
     # Lock the existing versions so two requests at once cannot both take the same number.
-    earlier = Report.objects.select_for_update().filter(kind=kind, unit=unit, year=year, decision=None, session=None)
+    earlier = Report.objects.select_for_update().filter(
+        kind=kind, unit=unit, year=year, decision=decision, session=session
+    )
     latest = max(earlier.values_list("version", flat=True), default=0)
     report = Report.objects.create(
         kind=kind,
@@ -55,8 +65,12 @@ def request_report(
         version=latest + 1,
         language=language or translation.get_language() or "vi",
         requested_by=by,
+        decision=decision,
+        session=session,
     )
-    build_report.delay_on_commit(report.pk)
+    # After the commit, so the worker finds the row; a broker that is away leaves the report queued for
+    # requeue_reports instead of failing the request.
+    transaction.on_commit(partial(send_build, report.pk))
     return report
 
 
@@ -70,4 +84,6 @@ def regenerate_report(report: Report, *, by: User | None) -> Report:
         by=by,
         parameters=dict(report.parameters),
         language=report.language,
+        decision=report.decision,
+        session=report.session,
     )

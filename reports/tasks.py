@@ -12,8 +12,10 @@ run break the request that queued it.
 """
 
 import logging
+import time
 
 from celery import shared_task
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, OperationalError
 from django.db.models import F
@@ -46,7 +48,7 @@ def build_report(self, report_id: int) -> None:
     this_run = Report.objects.filter(pk=report_id, attempts=attempt)
     report = this_run.select_related("unit").get()
     try:
-        rendered = render_pdf(report, on_progress=lambda percent: this_run.update(progress=percent))
+        rendered = render_pdf(report, on_progress=lambda percent: record_progress(this_run, percent))
     except TRANSIENT as error:
         if self.request.retries >= MAX_RETRIES:
             fail(this_run, error)
@@ -59,6 +61,12 @@ def build_report(self, report_id: int) -> None:
         fail(this_run, error)
         return
     store(report, rendered.content, this_run)
+
+
+def record_progress(this_run, percent: int) -> None:
+    this_run.update(progress=percent)
+    if settings.REPORTS_TEST_BUILD_DELAY:  # test-only: a fault test kills the worker mid-build
+        time.sleep(settings.REPORTS_TEST_BUILD_DELAY)
 
 
 def claim(report_id: int) -> int | None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import views, views_documents
 
 app_name = "reports"
 
@@ -12,4 +12,8 @@ urlpatterns = [
     path("<int:pk>/download/", views.download, name="download"),
     path("<int:pk>/regenerate/", views.regenerate, name="regenerate"),
     path("<int:pk>/tables.xlsx", views.xlsx, name="xlsx"),
+    path("decisions/<int:pk>/print/", views_documents.decision_pdf, name="print-decision"),
+    path("decisions/<int:pk>/certificates/", views_documents.certificates_pdf, name="print-certificates"),
+    path("sessions/<int:pk>/minutes/", views_documents.minutes_pdf, name="print-minutes"),
+    path("submissions/", views_documents.submission_pdf, name="print-submission"),
 ]

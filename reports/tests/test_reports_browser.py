@@ -32,14 +32,15 @@ class QueueOnly:
     def __init__(self):
         self.queued: list[int] = []
 
-    def delay_on_commit(self, report_id: int) -> None:
+    def __call__(self, report_id: int) -> bool:  # as reports.requeue.send_build, called after the commit
         self.queued.append(report_id)
+        return True
 
 
 @pytest.fixture
 def queue(monkeypatch):
     stub = QueueOnly()
-    monkeypatch.setattr(services, "build_report", stub)
+    monkeypatch.setattr(services, "send_build", stub)
     return stub
 
 
