@@ -251,7 +251,7 @@ def logs_of(*processes) -> str:
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keep the migrations' catalogue rows
+@pytest.mark.django_db(transaction=True)  # the catalogues come back after the flush (post_migrate)
 def test_a_report_whose_worker_is_killed_mid_build_is_built_by_the_next_worker(
     own_redis, app_on_own_redis, workers, district_with_plan, district_officer, tmp_path
 ):
@@ -276,7 +276,7 @@ def test_a_report_whose_worker_is_killed_mid_build_is_built_by_the_next_worker(
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_with_redis_stopped_pages_serve_and_a_requested_report_is_built_once_redis_is_back(
     own_redis, app_on_own_redis, workers, client, district_with_plan, district_officer, tmp_path
 ):
@@ -312,7 +312,7 @@ def test_with_redis_stopped_pages_serve_and_a_requested_report_is_built_once_red
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_report_whose_pool_process_is_killed_mid_build_is_built_again_at_once(
     own_redis, app_on_own_redis, workers, district_with_plan, district_officer, tmp_path
 ):
