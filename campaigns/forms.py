@@ -1,4 +1,5 @@
 from decimal import Decimal, InvalidOperation
+from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
@@ -314,10 +315,11 @@ class TargetForm(forms.ModelForm):
         return target
 
 
+# The first bytes of each accepted kind and the extensions it may carry.
 ACCEPTED_UPLOADS = {
-    b"%PDF": "application/pdf",
-    b"\x89PNG": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
+    b"%PDF": {".pdf"},
+    b"\x89PNG": {".png"},
+    b"\xff\xd8\xff": {".jpg", ".jpeg"},
 }
 
 
@@ -340,9 +342,11 @@ class AttachmentForm(forms.ModelForm):
                 _("The file is %(size)s; the limit is %(limit)s.")
                 % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.MAX_UPLOAD_SIZE)}
             )
-        # The extension alone proves nothing: look at the first bytes.
+        # The extension alone proves nothing: look at the first bytes. The name must agree with them too: the
+        # download takes its content type from the name, and a PDF named .html would open as a web page.
         head = upload.read(4)
         upload.seek(0)
-        if not any(head.startswith(magic) for magic in ACCEPTED_UPLOADS):
+        extension = PurePath(upload.name or "").suffix.lower()
+        if not any(head.startswith(magic) and extension in names for magic, names in ACCEPTED_UPLOADS.items()):
             raise forms.ValidationError(_("Only PDF files and PNG or JPEG images are accepted."))
         return upload

@@ -1,11 +1,13 @@
 """Forms of the district and province dashboards: reminders, matrix options, Excel upload."""
 
 from django import forms
+from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 # An assessment sheet of a whole province is a few hundred rows; anything much bigger is a wrong file.
+# The site-wide MAX_UPLOAD_SIZE still applies when an operator sets it lower.
 MAX_UPLOAD_SIZE = 2 * 1024 * 1024
 
 
@@ -37,8 +39,9 @@ class AssessmentUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_SIZE:
+        limit = min(MAX_UPLOAD_SIZE, settings.MAX_UPLOAD_SIZE)
+        if upload.size > limit:
             raise forms.ValidationError(
-                _("The file is too large (at most %(size)s)."), params={"size": filesizeformat(MAX_UPLOAD_SIZE)}
+                _("The file is too large (at most %(size)s)."), params={"size": filesizeformat(limit)}
             )
         return upload

@@ -76,7 +76,7 @@ class MoneyField(forms.Field):
         if re.search(r"[.,]\d{1,2}$", text):
             raise forms.ValidationError(self.error_messages["fraction"], code="fraction")
         digits = text.replace(".", "").replace(",", "")
-        if not digits.isdigit():
+        if not digits.isdecimal():
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         if len(digits.lstrip("0")) > self.max_digits:
             raise forms.ValidationError(self.error_messages["too_large"], code="too_large")

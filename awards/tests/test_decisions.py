@@ -270,7 +270,7 @@ def issue_at_once(jobs) -> tuple[list, list]:
 
 
 @postgres_only
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_decisions_issued_at_the_same_moment_get_numbers_without_gap_or_duplicate(approved, issue):
     nominations = [approved() for _ in range(8)]
     decisions, failures = issue_at_once([lambda n=n: issue([n]) for n in nominations])
@@ -281,7 +281,7 @@ def test_decisions_issued_at_the_same_moment_get_numbers_without_gap_or_duplicat
 
 
 @postgres_only
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_same_nomination_issued_twice_at_once_is_issued_once(approved, issue):
     nomination, other = approved(), approved()
     decisions, failures = issue_at_once(

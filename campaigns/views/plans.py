@@ -93,7 +93,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 
 def _int(value: str) -> int:
-    return int(value) if value.isdigit() else 0
+    return int(value) if value.isdecimal() else 0
 
 
 def _create_child(request: HttpRequest, parent: Plan) -> HttpResponse:

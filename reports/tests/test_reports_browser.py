@@ -21,7 +21,7 @@ from reports.tests.data import add_report_data
 from units.demo import DEMO_PASSWORD
 
 # The live server is another thread; the catalogue rows the migrations load must survive the flush.
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.browser]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 SHOTS = Path("/tmp/shots")  # noqa: S108 - screenshots for people to look at, not secrets
 

@@ -148,7 +148,7 @@ def test_a_transient_error_that_persists_fails_after_three_retries(district_with
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keep the migrations' catalogue rows
+@pytest.mark.django_db(transaction=True)
 def test_a_real_worker_builds_the_report(celery_worker_process, district_with_plan, district_officer, settings):
     settings.MEDIA_ROOT = celery_worker_process["media"]  # the worker writes there
     celery_app.conf.task_always_eager = False
