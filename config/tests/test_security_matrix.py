@@ -75,6 +75,12 @@ def leaked(body: str, names: set[str]) -> list[str]:
     return sorted(name for name in names if name in body)
 
 
+def summary(body: str) -> str:
+    """The page's title, or the start of the error, for the failure message."""
+    title = re.search(r"<title>(.*?)</title>", body, re.DOTALL)
+    return " ".join(title.group(1).split()) if title else body[:300]
+
+
 @pytest.mark.parametrize("route", OBJECT_ROUTES, ids=route_id)
 def test_no_demo_role_reaches_an_object_of_another_unit(route, demo, client):
     problems = []
@@ -85,7 +91,7 @@ def test_no_demo_role_reaches_an_object_of_another_unit(route, demo, client):
             status, body, _location = fetch(client, method, path)
             names = leaked(body, demo.foreign_names[username])
             if status not in REFUSED or names:
-                problems.append(f"{username} {method.upper()} {path} → {status} {names or body[:200]}")
+                problems.append(f"{username} {method.upper()} {path} → {status} {names or summary(body)}")
     assert not problems, "\n".join(problems)
 
 
@@ -99,7 +105,7 @@ def test_pages_without_an_object_show_no_other_units_names(route, demo, client):
             status, body, _location = fetch(client, method, path)
             names = leaked(body, demo.foreign_names[username])
             if status >= 500 or names:
-                problems.append(f"{username} {method.upper()} {path} → {status} {names or body[:300]}")
+                problems.append(f"{username} {method.upper()} {path} → {status} {names or summary(body)}")
     assert not problems, "\n".join(problems)
 
 
@@ -111,7 +117,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(route, demo, client):
     for method in METHODS:
         status, body, location = fetch(client, method, path)
         if not (status in REFUSED or (status == 302 and location.startswith(login))):
-            problems.append(f"{method.upper()} {path} → {status} {location or body[:200]}")
+            problems.append(f"{method.upper()} {path} → {status} {location or summary(body)}")
     assert not problems, "\n".join(problems)
 
 
