@@ -6,14 +6,14 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: run setup demo test test-fast lint format bench messages clean
 
-$(VENV)/.installed-runtime: requirements.txt
+$(VENV)/.installed-runtime: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed-runtime requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
 setup: $(VENV)/.installed-runtime
