@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from awards.forms import DATE_INPUTS, DATE_WIDGET, UnitChoiceField
 from awards.models import Ballot, CouncilMember, CouncilSession, LegalRegime, Nomination
+from units.fields import BoundedModelMultipleChoiceField
 from units.models import Unit, User
 
 # The opening lines ("Căn cứ …") of a decision, per legal regime. They are the text of the document, in
@@ -207,7 +208,7 @@ class MinutesForm(forms.Form):
 
 
 class AgendaAddForm(forms.Form):
-    nominations = forms.ModelMultipleChoiceField(
+    nominations = BoundedModelMultipleChoiceField(
         queryset=Nomination.objects.none(),
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         label=gettext_lazy("Nominations in appraisal"),
@@ -221,7 +222,7 @@ class AgendaAddForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    nominations = forms.ModelMultipleChoiceField(
+    nominations = BoundedModelMultipleChoiceField(
         queryset=Nomination.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         label=gettext_lazy("Awardees"),

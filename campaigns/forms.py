@@ -11,6 +11,7 @@ from awards.models import AwardForm
 from campaigns.models import Milestone, Plan, PlanAmendment, PlanAttachment, PlanSection, Target
 from campaigns.models.progress import STATUS_KIND
 from campaigns.permissions import editable_units
+from units.fields import BoundedModelMultipleChoiceField
 from units.models import Unit, User
 
 # An <input type="date"> sends and expects ISO dates; the browser shows them as dd/mm/yyyy.
@@ -23,7 +24,7 @@ class UnitChoiceField(forms.ModelChoiceField):
         return _indented(unit)
 
 
-class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+class UnitMultipleChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, unit: Unit) -> str:
         return _indented(unit)
 
@@ -73,6 +74,7 @@ class PlanForm(forms.ModelForm):
             "recipients": forms.Textarea(attrs={"rows": 4}),
             "award_forms": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"award_forms": BoundedModelMultipleChoiceField}
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
