@@ -5,7 +5,6 @@ from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +15,7 @@ from awards.permissions import units_under
 from awards.services.routing import dated_name
 from campaigns.models import Campaign, Plan
 from units.models import Kind, Lineage, Unit, User
+from units.uploads import FileKind, check_upload
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
 # A text input rather than type="date": the tờ trình date is written dd/mm/yyyy on the paper.
@@ -248,41 +248,25 @@ def _not_valid_message(unit: Unit, day: datetime.date) -> str:
 
 
 # The first bytes of each accepted kind, the extensions it may carry and the content types browsers send.
-UPLOAD_KINDS = [
-    (b"%PDF", {".pdf"}, {"application/pdf"}),
-    (b"\x89PNG", {".png"}, {"image/png"}),
-    (b"\xff\xd8\xff", {".jpg", ".jpeg"}, {"image/jpeg", "image/pjpeg"}),
+DOSSIER_KINDS = [
+    FileKind(b"%PDF", frozenset({".pdf"}), frozenset({"application/pdf"})),
+    FileKind(b"\x89PNG", frozenset({".png"}), frozenset({"image/png"})),
+    FileKind(b"\xff\xd8\xff", frozenset({".jpg", ".jpeg"}), frozenset({"image/jpeg", "image/pjpeg"})),
     # Word 97-2003 is an OLE compound file; .docx is a zip package.
-    (b"\xd0\xcf\x11\xe0", {".doc"}, {"application/msword", "application/octet-stream"}),
-    (
+    FileKind(b"\xd0\xcf\x11\xe0", frozenset({".doc"}), frozenset({"application/msword", "application/octet-stream"})),
+    FileKind(
         b"PK\x03\x04",
-        {".docx"},
-        {
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/zip",
-            "application/octet-stream",
-        },
+        frozenset({".docx"}),
+        frozenset(
+            {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/zip",
+                "application/octet-stream",
+            }
+        ),
     ),
 ]
 ACCEPT = ".pdf,.doc,.docx,.jpg,.jpeg,.png"
-
-
-def check_upload(upload: UploadedFile) -> None:
-    """Refuse anything but PDF, DOC, DOCX, JPEG or PNG within MAX_UPLOAD_SIZE, by extension and content."""
-    if upload.size > settings.MAX_UPLOAD_SIZE:
-        raise forms.ValidationError(
-            _("The file is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.MAX_UPLOAD_SIZE)}
-        )
-    extension = PurePath(upload.name or "").suffix.lower()
-    head = upload.read(8)
-    upload.seek(0)
-    for magic, extensions, content_types in UPLOAD_KINDS:
-        if head.startswith(magic):
-            if extension in extensions and (upload.content_type or "") in content_types:
-                return
-            break
-    raise forms.ValidationError(_("Only PDF, Word (.doc, .docx), JPEG or PNG files are accepted."))
 
 
 class DossierFileForm(forms.ModelForm):
@@ -303,7 +287,7 @@ class DossierFileForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        check_upload(upload)
+        check_upload(upload, DOSSIER_KINDS, _("Only PDF, Word (.doc, .docx), JPEG or PNG files are accepted."))
         return upload
 
     def clean(self):

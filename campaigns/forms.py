@@ -1,5 +1,4 @@
 from decimal import Decimal, InvalidOperation
-from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
@@ -13,6 +12,7 @@ from campaigns.models.progress import STATUS_KIND
 from campaigns.permissions import editable_units
 from units.fields import BoundedModelMultipleChoiceField
 from units.models import Unit, User
+from units.uploads import FileKind, check_upload
 
 # An <input type="date"> sends and expects ISO dates; the browser shows them as dd/mm/yyyy.
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -317,12 +317,11 @@ class TargetForm(forms.ModelForm):
         return target
 
 
-# The first bytes of each accepted kind and the extensions it may carry.
-ACCEPTED_UPLOADS = {
-    b"%PDF": {".pdf"},
-    b"\x89PNG": {".png"},
-    b"\xff\xd8\xff": {".jpg", ".jpeg"},
-}
+ATTACHMENT_KINDS = [
+    FileKind(b"%PDF", frozenset({".pdf"})),
+    FileKind(b"\x89PNG", frozenset({".png"})),
+    FileKind(b"\xff\xd8\xff", frozenset({".jpg", ".jpeg"})),
+]
 
 
 class AttachmentForm(forms.ModelForm):
@@ -339,16 +338,5 @@ class AttachmentForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                _("The file is %(size)s; the limit is %(limit)s.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.MAX_UPLOAD_SIZE)}
-            )
-        # The extension alone proves nothing: look at the first bytes. The name must agree with them too: the
-        # download takes its content type from the name, and a PDF named .html would open as a web page.
-        head = upload.read(4)
-        upload.seek(0)
-        extension = PurePath(upload.name or "").suffix.lower()
-        if not any(head.startswith(magic) and extension in names for magic, names in ACCEPTED_UPLOADS.items()):
-            raise forms.ValidationError(_("Only PDF files and PNG or JPEG images are accepted."))
+        check_upload(upload, ATTACHMENT_KINDS, _("Only PDF files and PNG or JPEG images are accepted."))
         return upload

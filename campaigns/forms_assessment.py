@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
@@ -12,32 +11,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.models import Assessment, Criterion, CriterionResult, Evidence, Indicator, Threshold
+from units.uploads import FileKind, check_upload
 
 # The first bytes of each accepted kind; the browser's content type and the extension must agree with them.
-UPLOAD_KINDS = [
-    (b"%PDF", "application/pdf", {".pdf"}),
-    (b"\x89PNG", "image/png", {".png"}),
-    (b"\xff\xd8\xff", "image/jpeg", {".jpg", ".jpeg"}),
+EVIDENCE_KINDS = [
+    FileKind(b"%PDF", frozenset({".pdf"}), frozenset({"application/pdf"})),
+    FileKind(b"\x89PNG", frozenset({".png"}), frozenset({"image/png"})),
+    FileKind(b"\xff\xd8\xff", frozenset({".jpg", ".jpeg"}), frozenset({"image/jpeg"})),
 ]
 ACCEPT = ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
 
 
-def check_upload(upload: UploadedFile) -> None:
-    """Refuse anything but a PDF, PNG or JPEG within MAX_UPLOAD_SIZE, by extension, content type and content."""
-    if upload.size > settings.MAX_UPLOAD_SIZE:
-        raise forms.ValidationError(
-            _("The file is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.MAX_UPLOAD_SIZE)}
-        )
-    extension = PurePath(upload.name or "").suffix.lower()
-    head = upload.read(8)
-    upload.seek(0)
-    for magic, content_type, extensions in UPLOAD_KINDS:
-        if head.startswith(magic):
-            if extension in extensions and upload.content_type == content_type:
-                return
-            break
-    raise forms.ValidationError(_("Only PDF files and PNG or JPEG images are accepted (.pdf, .png, .jpg)."))
+def check_evidence(upload: UploadedFile) -> None:
+    check_upload(upload, EVIDENCE_KINDS, _("Only PDF files and PNG or JPEG images are accepted (.pdf, .png, .jpg)."))
 
 
 def upload_help() -> str:
@@ -164,7 +150,7 @@ class AssessmentForm(forms.Form):
         for name, value in list(cleaned.items()):
             if name.endswith("file") and value:
                 try:
-                    check_upload(value)
+                    check_evidence(value)
                 except forms.ValidationError as error:
                     self.add_error(name, error)
         return cleaned
