@@ -103,6 +103,16 @@ class UnitQuerySet(models.QuerySet):
         return queryset
 
 
+class UnitOwnedQuerySet(models.QuerySet):
+    """Records owned by a unit: visible when the unit is in the user's subtree."""
+
+    def visible_to(self, user):
+        return self.filter(unit__in=Unit.objects.visible_to(user))
+
+    def within(self, *units):
+        return self.filter(unit__in=Unit.objects.within(*units))
+
+
 class Unit(models.Model):
     """One version of a territory (tỉnh, huyện, xã, thôn) or organisation (sở, ban, DN, HTX)."""
 

@@ -7,12 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from awards.models.catalogue import AwardForm, LegalRegime, NomineeKind
-from units.models import Unit
-
-
-class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(unit__in=Unit.objects.visible_to(user))
+from units.models import Unit, UnitOwnedQuerySet
 
 
 class Nominee(models.Model):
@@ -32,7 +27,7 @@ class Nominee(models.Model):
     discipline_note = models.CharField(_("discipline note"), max_length=300, blank=True)
     is_demo = models.BooleanField(default=False, editable=False)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = UnitOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("nominee")

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from units.models import Kind, NtmRegion, Unit
+from units.models import Kind, NtmRegion, Unit, UnitOwnedQuerySet
 
 
 class RecognitionStatus(models.TextChoices):
@@ -54,17 +54,7 @@ def statuses_at_or_above(status: str) -> list[str]:
     return [status]
 
 
-class ScopedQuerySet(models.QuerySet):
-    """Records owned by a unit: visible when the unit is in the user's subtree."""
-
-    def visible_to(self, user):
-        return self.filter(unit__in=Unit.objects.visible_to(user))
-
-    def within(self, *units):
-        return self.filter(unit__in=Unit.objects.within(*units))
-
-
-class RecognitionQuerySet(ScopedQuerySet):
+class RecognitionQuerySet(UnitOwnedQuerySet):
     def in_force(self, on: datetime.date | None = None):
         """Decided on or before `on` (default today) and not revoked by then."""
         on = on or datetime.date.today()
@@ -142,7 +132,7 @@ class Assessment(models.Model):
     is_demo = models.BooleanField(default=False, editable=False)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
-    objects = ScopedQuerySet.as_manager()
+    objects = UnitOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("assessment")
@@ -188,7 +178,7 @@ class OcopProduct(models.Model):
     group = models.CharField(_("group"), max_length=12, choices=Group)
     is_demo = models.BooleanField(default=False, editable=False)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = UnitOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("OCOP product")
@@ -254,7 +244,7 @@ class Measurement(models.Model):
     source = models.CharField(_("source"), max_length=200, blank=True)
     is_demo = models.BooleanField(default=False, editable=False)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = UnitOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("measurement")

@@ -5,8 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaigns.models.progress import ScopedQuerySet
-from units.models import Unit
+from units.models import Unit, UnitOwnedQuerySet
 
 
 class VillageYear(models.Model):
@@ -26,7 +25,7 @@ class VillageYear(models.Model):
     is_demo = models.BooleanField(default=False, editable=False)
 
     history = HistoricalRecords()
-    objects = ScopedQuerySet.as_manager()
+    objects = UnitOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("village status")
@@ -52,7 +51,7 @@ class ResourceContribution(models.Model):
     is_demo = models.BooleanField(default=False, editable=False)
 
     history = HistoricalRecords()
-    objects = ScopedQuerySet.as_manager()
+    objects = UnitOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("resources mobilised")
@@ -84,7 +83,7 @@ class ExemplaryModel(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
     is_demo = models.BooleanField(default=False, editable=False)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = UnitOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("exemplary model")
