@@ -15,14 +15,11 @@ from awards import services
 from awards.forms_council import DecisionForm, legal_basis_for
 from awards.models import AgendaItem, AwardForm, CouncilSession, Decision, Nomination
 from awards.qr import verification_url
+from awards.views import query_int
 from awards.views.council import can_manage, council_units
 from units.models import Unit
 
 PAGE_SIZE = 50
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdecimal() else None
 
 
 @login_required
@@ -33,7 +30,7 @@ def decisions(request: HttpRequest) -> HttpResponse:
     # count only those awards, so the count runs on a plain queryset of the same decisions.
     register = Decision.objects.filter(pk__in=visible.values("pk"))
     years = sorted(set(register.values_list("year", flat=True)), reverse=True)
-    year = _int(request.GET.get("year"))
+    year = query_int(request.GET.get("year"))
     if year:
         register = register.filter(year=year)
     rows = register.select_related("issuing_unit", "award_form").annotate(awardees=Count("awards"))
@@ -99,8 +96,8 @@ def decision_create(request: HttpRequest) -> HttpResponse:
     units = council_units(request.user)
     if not units:
         raise PermissionDenied
-    unit_pk, form_pk = _int(request.GET.get("unit")), _int(request.GET.get("award_form"))
-    chosen = _int(request.GET.get("nomination"))
+    unit_pk, form_pk = query_int(request.GET.get("unit")), query_int(request.GET.get("award_form"))
+    chosen = query_int(request.GET.get("nomination"))
     if chosen:
         nomination = get_object_or_404(Nomination.objects.visible_to(request.user), pk=chosen)
         unit_pk, form_pk = nomination.reviewer_unit_id, nomination.award_form_id

@@ -16,6 +16,7 @@ from awards.catalogue import DOSSIER_PARTS
 from awards.forms import KIND_FIELDS, DossierFileForm, NominationForm, NoteForm, nominee_initial
 from awards.models import AwardForm, DossierFile, Nomination, Nominee, NomineeKind
 from awards.permissions import can_appraise, can_edit, can_propose, proposing_units
+from awards.views import query_int
 from campaigns.models import Campaign
 from units.models import Unit
 
@@ -30,10 +31,6 @@ def load_nomination(request: HttpRequest, pk: int) -> Nomination:
     return get_object_or_404(queryset, pk=pk)
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdecimal() else None
-
-
 @login_required
 def nomination_list(request: HttpRequest) -> HttpResponse:
     """Nominations proposed within the user's subtree, newest first, with filters."""
@@ -46,10 +43,10 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in Nomination.Status.values:
         nominations = nominations.filter(status=status)
-    year = _int(request.GET.get("year"))
+    year = query_int(request.GET.get("year"))
     if year:
         nominations = nominations.filter(round_year=year)
-    form_id = _int(request.GET.get("form"))
+    form_id = query_int(request.GET.get("form"))
     if form_id:
         nominations = nominations.filter(award_form_id=form_id)
     page = Paginator(nominations, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -86,19 +83,21 @@ def _suggested(request: HttpRequest, units: list[Unit]) -> dict:
     campaign = Campaign.objects.order_by("-start_year").first()
     if campaign:
         initial["campaign"] = campaign.pk
-    nominee = Nominee.objects.filter(pk=_int(request.GET.get("nominee")), unit__in=Unit.objects.within(*units)).first()
+    nominee = Nominee.objects.filter(
+        pk=query_int(request.GET.get("nominee")), unit__in=Unit.objects.within(*units)
+    ).first()
     if nominee:
         initial.update(nominee_initial(nominee))
-    elif collective := Unit.objects.within(*units).filter(pk=_int(request.GET.get("collective"))).first():
+    elif collective := Unit.objects.within(*units).filter(pk=query_int(request.GET.get("collective"))).first():
         initial.update(nominee_kind=NomineeKind.COLLECTIVE, collective_unit=collective.pk)
-    unit = next((u for u in units if u.pk == _int(request.GET.get("unit"))), units[0] if len(units) == 1 else None)
+    unit = next((u for u in units if u.pk == query_int(request.GET.get("unit"))), units[0] if len(units) == 1 else None)
     if unit is not None:
         initial["proposing_unit"] = unit.pk
         # A body dissolved in the reform proposes with a date while it existed: its last day, by default.
         if unit.valid_to and unit.valid_to < datetime.date.today():
             initial["submission_date"] = unit.valid_to
     for name in ("award_form", "round_year", "plan", "campaign"):
-        if value := _int(request.GET.get(name)):
+        if value := query_int(request.GET.get(name)):
             initial[name] = value
     for name in ("achievements", "round", "type"):
         if value := request.GET.get(name, "").strip():

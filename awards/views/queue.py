@@ -17,6 +17,7 @@ from awards import services
 from awards.forms import AgendaForm, ReasonForm
 from awards.models import AwardForm, CouncilSession, Nomination, Round
 from awards.permissions import can_appraise, reviewer_units
+from awards.views import query_int
 from awards.views.nominations import load_nomination, nomination_context
 from units.models import Unit
 
@@ -34,10 +35,6 @@ def queue_of(units: list[Unit]) -> QuerySet[Nomination]:
     return waiting | Nomination.objects.filter(reviewer_unit__in=units, status=Status.APPROVED)
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdecimal() else None
-
-
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     units = reviewer_units(request.user)
@@ -46,8 +43,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     nominations = queue_of(units)
     filters = {
         "round": request.GET.get("round", ""),
-        "year": _int(request.GET.get("year")),
-        "form": _int(request.GET.get("form")),
+        "year": query_int(request.GET.get("year")),
+        "form": query_int(request.GET.get("form")),
     }
     if filters["round"] in Round.values:
         nominations = nominations.filter(round=filters["round"])
