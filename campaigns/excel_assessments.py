@@ -6,23 +6,22 @@ file without any goes to `save_rows`, which writes all its rows as drafts in one
 nothing). `build_matrix_workbook` exports the criteria matrix page.
 """
 
-import io
 import re
-import zipfile
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from campaigns.assessments import get_or_start_assessment, save_assessment
 from campaigns.models import Assessment, Criterion
 from units.models import Kind, Unit, User
 from units.text import fold
+from units.workbooks import WorkbookError, read_sheet, workbook_bytes
 
 MAX_ROWS = 3000
 MAX_COLUMNS = 60
@@ -37,12 +36,10 @@ CRITERION_HEADER = re.compile(r"^(?:tc|tieu chi|criterion)?\s*(\d{1,2})(?:\s*[.:
 ACHIEVED = {"1", "x", "dat", "co", "yes", "y", "v", "✓", "✔", "√", "true"}
 NOT_ACHIEVED = {"", "0", "khong dat", "khong", "chua dat", "no", "n", "-", "✗", "✘", "false"}
 
+RELATIONS = [f.name for f in Assessment._meta.fields if f.is_relation]  # read from the database, not the file
+
 HEADER_FILL = PatternFill("solid", fgColor="E8F3EC")
 BELOW_FILL = PatternFill("solid", fgColor="F8D7DA")
-
-
-class WorkbookError(Exception):
-    """The file as a whole cannot be used (not an xlsx, no header row, another year…)."""
 
 
 @dataclass
@@ -78,12 +75,6 @@ def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a code typed as a number: 1399.0 → "1399"
     return " ".join(str(value).split())
-
-
-def _to_bytes(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def build_template(*, unit: Unit, year: int, criteria: list[Criterion], rows: list[TemplateRow], locked: list) -> bytes:
@@ -136,7 +127,7 @@ def build_template(*, unit: Unit, year: int, criteria: list[Criterion], rows: li
         help_sheet.append([line])
     help_sheet["A1"].font = Font(bold=True, size=13)
     help_sheet.column_dimensions["A"].width = 110
-    return _to_bytes(workbook)
+    return workbook_bytes(workbook)
 
 
 def _header_columns(line: tuple) -> dict | None:
@@ -159,13 +150,12 @@ def _header_columns(line: tuple) -> dict | None:
 
 
 def read_upload(upload, *, year: int, numbers: list[int]) -> list[UploadRow]:
-    """The filled rows of the first sheet, numbered as Excel numbers them; blank rows are skipped."""
-    try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise WorkbookError(_("This file is not a valid Excel workbook (.xlsx).")) from error
-    try:
-        lines = enumerate(workbook.worksheets[0].iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1)
+    """The filled rows of the first sheet, numbered as Excel numbers them; blank rows are skipped.
+
+    Raises WorkbookError (units.workbooks) for a file that cannot be used: not an xlsx, damaged, too
+    big, more than MAX_ROWS rows below the header, another year, no header row.
+    """
+    with closing(read_sheet(upload, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, header_rows=HEADER_SCAN)) as lines:
         columns = None
         for number, line in lines:
             if line and fold(_text(line[0])) in YEAR_LABELS | {fold(_("Year"))} and len(line) > 1:
@@ -186,10 +176,6 @@ def read_upload(upload, *, year: int, numbers: list[int]) -> list[UploadRow]:
                 _("Criteria missing from the header row: %(numbers)s.") % {"numbers": ", ".join(missing)}
             )
         rows = [row for number, line in lines if (row := _row(number, line, columns, numbers))]
-    finally:
-        workbook.close()
-    if len(rows) > MAX_ROWS:
-        raise WorkbookError(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
     if not rows:
         raise WorkbookError(_("No commune row has any value; nothing to import."))
     return rows
@@ -319,11 +305,14 @@ def _save_row(row: UploadRow, *, year: int, by: User) -> None:
         result.criterion_id: (row.achieved.get(result.criterion.number, result.achieved), result.note)
         for result in assessment.results.select_related("criterion")
     }
+    # The model's own validation, which save_assessment's update_fields saves would skip.
+    assessment.note = row.note or assessment.note
+    assessment.full_clean(exclude=RELATIONS, validate_unique=False, validate_constraints=False)
     save_assessment(
         assessment,
         results=results,
         values={},
-        note=row.note or assessment.note,
+        note=assessment.note,
         version=assessment.version,
         by=by,
     )
@@ -367,4 +356,4 @@ def build_matrix_workbook(matrix, *, unit: Unit) -> bytes:
     sheet.column_dimensions["B"].width = 26
     sheet.column_dimensions["C"].width = 14
     sheet.freeze_panes = sheet.cell(header_row + 1, 3)
-    return _to_bytes(workbook)
+    return workbook_bytes(workbook)

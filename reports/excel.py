@@ -3,7 +3,6 @@
 import datetime
 import re
 from decimal import Decimal
-from io import BytesIO
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from reports.tables import Table, printable
+from units.workbooks import workbook_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 THIN = Side(style="thin", color="000000")
@@ -97,6 +97,4 @@ def build_workbook(context: dict, tables: list[Table]) -> bytes:
     about.column_dimensions["B"].width = 100
     for table in tables:
         write_table(workbook.create_sheet(sheet_name(table.title, taken)), table)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

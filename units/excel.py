@@ -6,23 +6,22 @@ which creates all its units in one transaction.
 """
 
 import datetime
-import io
 import re
-import zipfile
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from units.models import DIVISION_TYPES, CodeScheme, Kind, Unit, User
 from units.permissions import CHILD_KINDS, LOCAL_KINDS, may_create
 from units.text import fold
+from units.workbooks import WorkbookError, model_errors, read_sheet, workbook_bytes
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 30
@@ -42,6 +41,8 @@ COLUMNS = [
     ("is_especially_difficult", gettext_noop("Especially difficult"), ["dbkk", "dac biet kho khan"]),
     ("notes", gettext_noop("Notes"), ["ghi chu"]),
 ]
+COLUMN_KEYS = {key for key, _label, _extra in COLUMNS}
+COMPUTED = ["search_name", "path", "depth"]  # set by Unit.save()
 COLUMN_HINTS = {"parent": gettext_lazy("code or name"), "valid_from": "dd/mm/yyyy"}
 FLAGS = ["is_mountainous", "is_ethnic_minority_area", "is_border", "is_especially_difficult"]
 
@@ -57,10 +58,6 @@ KIND_WORDS = {
 TYPE_ABBREVIATIONS = {"htx": "Hợp tác xã", "dn": "Doanh nghiệp", "kdc": "Khu dân cư", "tdp": "Tổ dân phố"}
 YES = {"x", "có", "co", "1", "yes", "y", "true", "đúng", "✓"}
 NO = {"", "0", "không", "khong", "no", "n", "false", "-"}
-
-
-class WorkbookError(Exception):
-    """The file as a whole cannot be read (not an xlsx, empty, too many rows, no headers)."""
 
 
 @dataclass
@@ -102,15 +99,13 @@ def _header_key(header) -> str | None:
 
 
 def read_workbook(upload) -> list[Row]:
-    """The data rows of the first sheet, keyed by column, numbered as Excel numbers them."""
-    try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise WorkbookError(_("This file is not a valid Excel workbook (.xlsx).")) from error
-    try:
-        sheet = workbook.worksheets[0]
-        lines = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        header = next(lines, None)
+    """The data rows of the first sheet, keyed by column, numbered as Excel numbers them.
+
+    Raises WorkbookError (units.workbooks) for a file that cannot be read: not an xlsx, damaged,
+    too big, more than MAX_ROWS rows, an overlong cell, no header row.
+    """
+    with closing(read_sheet(upload, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)) as lines:
+        _number, header = next(lines, (1, None))
         if header is None:
             raise WorkbookError(_("The file is empty."))
         keys = [_header_key(cell) for cell in header]
@@ -120,21 +115,14 @@ def read_workbook(upload) -> list[Row]:
                 _("The first row must hold the column headers; missing: %(columns)s.") % {"columns": ", ".join(missing)}
             )
         rows = []
-        for number, line in enumerate(lines, start=2):
+        for number, line in lines:
             values: dict[str, str] = {}
             for key, cell in zip(keys, line, strict=False):
                 if key and not values.get(key):
                     # Dates stay dates (Excel date cells); everything else is read as text.
                     values[key] = cell if key == "valid_from" and isinstance(cell, datetime.date) else _text(cell)
-            if not any(values.values()):
-                continue
-            if len(rows) == MAX_ROWS:
-                raise WorkbookError(
-                    _("The file has more than %(max)s rows; split it into smaller files.") % {"max": f"{MAX_ROWS:,}"}
-                )
-            rows.append(Row(number=number, values=values))
-    finally:
-        workbook.close()
+            if any(values.values()):
+                rows.append(Row(number=number, values=values))
     if not rows:
         raise WorkbookError(_("The file has no rows to import."))
     return rows
@@ -205,6 +193,7 @@ class _Checker:
             self.check_placement(row)
         self.check_values(row)
         self.check_duplicates(row)
+        self.check_model(row)
         name, code = row.values.get("name", ""), row.values.get("code", "")
         if code:
             self.earlier.setdefault(code, row)
@@ -294,6 +283,16 @@ class _Checker:
         elif code:
             self.codes[(row.kind, code)] = row
 
+    def check_model(self, row: Row) -> None:
+        """The model's own rules (lengths above all) on the unit a row the checks above let through would create."""
+        if any(error.row == row.number for error in self.errors):
+            return
+        # The parent was checked above, and may be a row not saved yet.
+        for name, messages in model_errors(new_unit(row, parent=None), exclude=[*COMPUTED, "parent"]).items():
+            for message in messages:
+                key = name if name in COLUMN_KEYS else "name"
+                self.error(row, key, _("Row %(row)s: %(error)s"), error=message)
+
     def exists(self, folded_name: str, *, kind: str, parent: Unit) -> bool:
         return any(u.parent_id == parent.pk and u.kind == kind for u in self.existing.get(folded_name, []))
 
@@ -314,22 +313,33 @@ def _existing_units(rows: list[Row], *, root: Unit) -> dict[str, list[Unit]]:
     return found
 
 
+def new_unit(row: Row, *, parent: Unit | None) -> Unit:
+    """The unit a checked row creates, not saved."""
+    values = row.values
+    valid_from = values.get("valid_from")
+    return Unit(
+        kind=row.kind,
+        division_type=row.division_type,
+        name=values.get("name", ""),
+        code=values.get("code", ""),
+        code_scheme=CodeScheme.LOCAL,
+        parent=parent,
+        valid_from=_date(valid_from) if valid_from else None,
+        **{flag: values.get(flag, "").lower() in YES for flag in FLAGS},
+    )
+
+
 @transaction.atomic
 def import_units(rows: list[Row], *, root: Unit) -> list[Unit]:
-    """Create the units of rows that `check_rows` accepted, parents first (the file's own order)."""
+    """Create the units of rows that `check_rows` accepted, parents first (the file's own order).
+
+    Each unit passes the model's validation before it is saved (objects.create would skip it); a
+    ValidationError or IntegrityError rolls back every unit of the file.
+    """
     for row in rows:
-        values = row.values
-        valid_from = values.get("valid_from")
-        row.unit = Unit.objects.create(
-            kind=row.kind,
-            division_type=row.division_type,
-            name=values["name"],
-            code=values.get("code", ""),
-            code_scheme=CodeScheme.LOCAL,
-            parent=row.parent_row.unit if row.parent_row else row.parent,
-            valid_from=_date(valid_from) if valid_from else None,
-            **{flag: values.get(flag, "").lower() in YES for flag in FLAGS},
-        )
+        row.unit = new_unit(row, parent=row.parent_row.unit if row.parent_row else row.parent)
+        row.unit.full_clean(exclude=COMPUTED, validate_unique=False, validate_constraints=False)
+        row.unit.save()
     return [row.unit for row in rows]
 
 
@@ -370,6 +380,4 @@ def build_template() -> bytes:
     sheet.add_data_validation(choices)
     choices.add(f"A2:A{MAX_ROWS + 1}")
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

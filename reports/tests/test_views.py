@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertRedirects
 
+from campaigns.models import Target
 from reports import tasks
 from reports.content import movement_context
 from reports.models import Report
@@ -245,3 +246,21 @@ def test_the_excel_export_has_a_sheet_per_table(
     targets = workbook[workbook.sheetnames[1 + [t.key for t in tables].index("targets")]]
     assert targets["A1"].value == "Targets and results"
     assert targets["B3"].value == "Xã Trường Hà Mới đạt chuẩn nông thôn mới năm 2023"
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(
+    client, district_with_plan, district_officer, django_capture_on_commit_callbacks
+):
+    formula = '=HYPERLINK("http://evil.example/","Xem minh chứng")'
+    Target.objects.filter(plan=district_with_plan.plan).update(description=formula)
+    report = built(
+        request_report, district_with_plan.district, district_officer, capture=django_capture_on_commit_callbacks
+    )
+    client.force_login(district_officer)
+
+    response = client.get(reverse("reports:xlsx", args=[report.pk]))
+
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    tables = movement_context(report)["table_list"]
+    targets = workbook[workbook.sheetnames[1 + [t.key for t in tables].index("targets")]]
+    assert (targets["B3"].data_type, targets["B3"].value) == ("s", formula)
