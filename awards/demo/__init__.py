@@ -35,8 +35,8 @@ from awards.models import (
     NomineeKind,
     Round,
 )
-from campaigns.demo_data.documents import CAMPAIGN
-from campaigns.demo_data.ha_quang import PLAN as HA_QUANG_PLAN
+from campaigns.demo.data.documents import CAMPAIGN
+from campaigns.demo.data.ha_quang import PLAN as HA_QUANG_PLAN
 from campaigns.models import Campaign, Plan
 from units.demo import demo_unit
 from units.models import CodeScheme, User

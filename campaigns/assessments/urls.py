@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns.views import assessments as views
+from campaigns.assessments import views
 
 app_name = "progress"
 

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from campaigns.assessments import (
+from campaigns.assessments.forms import AssessmentForm, ReturnForm
+from campaigns.assessments.services import (
     add_evidence,
     approve_assessment,
     audit_trail,
@@ -27,7 +28,6 @@ from campaigns.assessments import (
     save_assessment,
     submit_assessment,
 )
-from campaigns.forms_assessment import AssessmentForm, ReturnForm
 from campaigns.models import Assessment, Criterion, CriterionResult, Evidence, Indicator
 from units.models import Kind, Role, Unit
 
@@ -65,7 +65,7 @@ def my_years(request: HttpRequest) -> HttpResponse:
     found = Assessment.objects.filter(unit__in=communes, year__in=YEARS)
     by_key = {(a.unit_id, a.year): a for a in found}
     rows = [(unit, [(year, by_key.get((unit.pk, year))) for year in YEARS]) for unit in communes]
-    return render(request, "progress/my_years.html", {"rows": rows})
+    return render(request, "assessments/my_years.html", {"rows": rows})
 
 
 def _is_complete(assessment: Assessment | None) -> bool:
@@ -94,7 +94,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         except ValidationError as error:
             raise Http404(error.messages[0]) from error
     if assessment is None:
-        return render(request, "progress/my_year.html", {"unit": unit, "year": year, "assessment": None})
+        return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "assessment": None})
     if request.method == "POST" and not may_edit:
         raise PermissionDenied
 
@@ -139,7 +139,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "may_edit": may_edit and not assessment.is_locked,
         "reviewer": assessment.reviewer_unit or unit.administrative_parent(),
     }
-    return render(request, "progress/my_year.html", context)
+    return render(request, "assessments/my_year.html", context)
 
 
 @login_required
@@ -166,7 +166,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         (value, label, counts.get(value, 0)) for value, label in Assessment.Status.choices if value != "draft"
     ]
     context = {"page": page, "assessments": page.object_list, "units": units, "status": status, "filters": filters}
-    return render(request, "progress/queue.html", context)
+    return render(request, "assessments/queue.html", context)
 
 
 @login_required
@@ -228,7 +228,7 @@ def _review_page(request: HttpRequest, assessment: Assessment, return_form: Retu
         "changes": changes_since_return(assessment) if assessment.status == Assessment.Status.SUBMITTED else [],
         "return_form": return_form,
     }
-    return render(request, "progress/review.html", context)
+    return render(request, "assessments/review.html", context)
 
 
 @login_required
@@ -272,7 +272,7 @@ def send_back(request: HttpRequest, pk: int) -> HttpResponse:
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = load_assessment(request, pk)
     return render(
-        request, "progress/history.html", {"assessment": assessment, "changes": audit_trail(assessment)[::-1]}
+        request, "assessments/history.html", {"assessment": assessment, "changes": audit_trail(assessment)[::-1]}
     )
 
 

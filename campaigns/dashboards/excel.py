@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from campaigns.assessments import get_or_start_assessment, save_assessment
+from campaigns.assessments.services import get_or_start_assessment, save_assessment
 from campaigns.models import Assessment, Criterion
 from units.models import Kind, Unit, User
 from units.text import fold

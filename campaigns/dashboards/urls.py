@@ -1,6 +1,7 @@
 from django.urls import path
 
-from campaigns.views import dashboards, dashboards_excel
+from campaigns.dashboards import views as dashboards
+from campaigns.dashboards import views_excel as dashboards_excel
 
 app_name = "dashboards"
 

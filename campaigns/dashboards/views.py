@@ -25,9 +25,10 @@ from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns import charts, excel_assessments
-from campaigns.assessments import criteria_sets_for
-from campaigns.forms_dashboards import MatrixOptionsForm, ReminderForm
+from campaigns.assessments.services import criteria_sets_for
+from campaigns.dashboards import charts
+from campaigns.dashboards import excel as excel_assessments
+from campaigns.dashboards.forms import MatrixOptionsForm, ReminderForm
 from campaigns.models import Assessment, Criterion, CriterionResult, Plan, Reminder, Target, TargetYear
 from units.models import Kind, Role, Unit, User
 

@@ -9,10 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from campaigns import excel_assessments
-from campaigns.forms_dashboards import AssessmentUploadForm
-from campaigns.models import Assessment, CriterionResult
-from campaigns.views.dashboards import (
+from campaigns.dashboards import excel as excel_assessments
+from campaigns.dashboards.forms import AssessmentUploadForm
+from campaigns.dashboards.views import (
     XLSX,
     check_year,
     communes_in_year,
@@ -21,6 +20,7 @@ from campaigns.views.dashboards import (
     page_context,
     status_rows,
 )
+from campaigns.models import Assessment, CriterionResult
 
 
 @login_required

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Model
 from simple_history.utils import bulk_create_with_history
 
-from campaigns.assessments import applied_region
+from campaigns.assessments.services import applied_region
 from campaigns.models import (
     Assessment,
     CriteriaSet,

@@ -1,6 +1,6 @@
 """Demo step for `manage.py load_demo`: the four seed plans, the plans they cite, and the results behind targets.
 
-The data lives in campaigns.demo_data (one module per seed plan). Every row is found again by a natural
+The data lives in campaigns.demo.data (one module per seed plan). Every row is found again by a natural
 key, and a field is written only when it differs, so a second run changes nothing, history included.
 Rows someone entered for real (is_demo False) under the same key are left alone.
 """
@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from awards.catalogue import load_catalogue
 from awards.models import AwardForm
-from campaigns.demo_data import cao_bang_ethnic, ha_quang, lang_son, quang_tri
-from campaigns.demo_data.documents import CAMPAIGN, DOCUMENTS, SUMMARY_PLANS
-from campaigns.demo_data.progress import MEASUREMENTS, RECOGNITIONS
+from campaigns.demo.data import cao_bang_ethnic, ha_quang, lang_son, quang_tri
+from campaigns.demo.data.documents import CAMPAIGN, DOCUMENTS, SUMMARY_PLANS
+from campaigns.demo.data.results import MEASUREMENTS, RECOGNITIONS
 from campaigns.models import (
     Campaign,
     Document,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from awards.models import AwardForm
 from campaigns.models import Milestone, Plan, PlanAmendment, PlanAttachment, PlanSection, Target
 from campaigns.models.progress import STATUS_KIND
-from campaigns.permissions import editable_units
+from campaigns.plans.permissions import editable_units
 from units.fields import BoundedModelMultipleChoiceField
 from units.models import Unit, User
 from units.uploads import FileKind, check_upload
@@ -161,7 +161,7 @@ class MilestoneForm(forms.ModelForm):
         return cleaned
 
 
-# Fields each target type reads (campaigns.progress); the others are hidden by campaigns.js.
+# Fields each target type reads (campaigns.targets.evaluation); the others are hidden by campaigns.js.
 FILTERS = ["only_mountainous", "only_ethnic_minority", "only_especially_difficult", "only_border"]
 TYPE_FIELDS = {
     Target.Type.UNIT_MILESTONE: ["units", "status", "target_value", "years"],

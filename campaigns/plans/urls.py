@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns import views
+from campaigns.plans import views
 
 app_name = "campaigns"
 

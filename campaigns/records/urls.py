@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns.views import records as views
+from campaigns.records import views
 
 app_name = "records"
 

@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns.forms_records import (
+from campaigns.models import ExemplaryModel, OcopProduct, OcopRating, Recognition, ResourceContribution, VillageYear
+from campaigns.records.forms import (
     ExemplaryModelForm,
     OcopProductForm,
     OcopRatingForm,
@@ -26,7 +27,6 @@ from campaigns.forms_records import (
     ResourceForm,
     VillageGridForm,
 )
-from campaigns.models import ExemplaryModel, OcopProduct, OcopRating, Recognition, ResourceContribution, VillageYear
 from units.models import Kind, Lineage, Role, Unit, User
 
 HUB_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE)

@@ -21,7 +21,7 @@ from campaigns.models import (
     Target,
     VillageYear,
 )
-from campaigns.progress import evaluate_targets
+from campaigns.targets.evaluation import evaluate_targets
 from units.models import CodeScheme, Kind, Unit, User
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def test_a_second_load_changes_nothing_history_included(demo):
     call_command("load_demo", stdout=output)
 
     assert [manager.count() for manager in COUNTED] == before
-    assert "campaigns.demo_progress.load_progress: 0 created, 0 updated" in output.getvalue()
+    assert "campaigns.demo.assessments.load_progress: 0 created, 0 updated" in output.getvalue()
     assert before[0] > 100 and before[1] == before[0]  # one history row per assessment: its creation
 
 
@@ -151,7 +151,7 @@ def test_expired_and_current_ocop_ratings_both_appear(demo, client):
 def test_the_ha_quang_plans_targets_compute_from_these_records(demo):
     plan = Plan.objects.filter(number="3254/KH-UBND").first()
     if plan is None:
-        pytest.skip("Plan 3254/KH-UBND is not in the demo (campaigns.demo.load_plans not in DEMO_STEPS).")
+        pytest.skip("Plan 3254/KH-UBND is not in the demo (campaigns.demo.plans.load_plans not in DEMO_STEPS).")
     targets = list(plan.targets.all())
 
     results = evaluate_targets(targets)

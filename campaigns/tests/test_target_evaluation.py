@@ -1,4 +1,4 @@
-"""The live computation of every target type (campaigns.progress.evaluate_targets)."""
+"""The live computation of every target type (campaigns.targets.evaluation.evaluate_targets)."""
 
 import datetime
 from decimal import Decimal
@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from campaigns.models import Assessment, Measurement, OcopProduct, OcopRating, Plan, RecognitionStatus, Target
-from campaigns.progress import State, evaluate_targets
+from campaigns.targets.evaluation import State, evaluate_targets
 from units.models import CodeScheme, Kind
 
 pytestmark = pytest.mark.django_db

@@ -31,8 +31,8 @@ from units.models import (
 DEMO_STEPS = [
     "units.demo.load_units",
     "units.demo.load_accounts",
-    "campaigns.demo.load_plans",
-    "campaigns.demo_progress.load_progress",
+    "campaigns.demo.plans.load_plans",
+    "campaigns.demo.assessments.load_progress",
     "awards.demo.load_awards",
 ]
 

@@ -6,7 +6,7 @@ help under QĐ 1177/QĐ-UBND, which the text and the subjects say.
 
 import datetime
 
-from campaigns.demo_data.refs import BAN_DAN_TOC, local
+from campaigns.demo.data.refs import BAN_DAN_TOC, local
 from campaigns.models import DocumentKind, EmulationSubject, Milestone, PlanSection
 from units.models import Kind
 

@@ -2,7 +2,7 @@
 
 import datetime
 
-from campaigns.demo_data.refs import CAO_BANG, CHI_LANG_DISTRICT
+from campaigns.demo.data.refs import CAO_BANG, CHI_LANG_DISTRICT
 from campaigns.models import DocumentKind
 
 D = datetime.date

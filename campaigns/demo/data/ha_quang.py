@@ -6,7 +6,7 @@ sure of. Targets follow domain.md S2.
 
 import datetime
 
-from campaigns.demo_data.refs import CAN_YEN, DA_THONG, HA_QUANG, LUONG_CAN, NGOC_DAO, QUY_QUAN, SOC_HA, TRUONG_HA
+from campaigns.demo.data.refs import CAN_YEN, DA_THONG, HA_QUANG, LUONG_CAN, NGOC_DAO, QUY_QUAN, SOC_HA, TRUONG_HA
 from campaigns.models import DocumentKind, EmulationSubject, Milestone, PlanSection, RecognitionStatus, Target
 from units.models import Kind
 

@@ -5,7 +5,7 @@ The seed gives no number, date or commune name; the demo makes Xã Chi Lăng its
 
 import datetime
 
-from campaigns.demo_data.refs import CHI_LANG
+from campaigns.demo.data.refs import CHI_LANG
 from campaigns.models import DocumentKind, EmulationSubject, Milestone, PlanSection, RecognitionStatus, Target
 from units.models import Kind
 

@@ -6,7 +6,7 @@ own: the subjects below are the bodies its sections II and V address.
 
 import datetime
 
-from campaigns.demo_data.refs import QUANG_TRI, legacy
+from campaigns.demo.data.refs import QUANG_TRI, legacy
 from campaigns.models import DocumentKind, EmulationSubject, Milestone, PlanSection, RecognitionStatus, Target
 from units.models import Kind
 
@@ -16,7 +16,7 @@ MOVEMENT = "“Quảng Trị chung sức xây dựng nông thôn mới”"
 NATIONAL = "“Cả nước chung sức xây dựng nông thôn mới”"
 SLOGAN = "“Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”"
 
-# Demo communes of Quảng Trị recognised NTM before the plan (see RECOGNITIONS in campaigns.demo_data.progress).
+# Demo communes of Quảng Trị recognised NTM before the plan (see RECOGNITIONS in campaigns.demo.data.results).
 NTM_BEFORE_2022 = [legacy(Kind.COMMUNE, code) for code in ("19498", "19501", "19504", "19441")]
 
 DECISION = f"""\

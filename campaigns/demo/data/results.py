@@ -8,7 +8,7 @@ illustrative progress, chosen so that the targets show a mix of achieved, on-tra
 
 import datetime
 
-from campaigns.demo_data.refs import (
+from campaigns.demo.data.refs import (
     CHI_LANG,
     DA_THONG,
     LUONG_CAN,

@@ -14,11 +14,11 @@ import time
 from django.db import connection, transaction
 from django.utils import timezone
 
-from campaigns.demo_data.documents import CAMPAIGN
+from campaigns.demo.data.documents import CAMPAIGN
+from campaigns.demo.national_data import assessments, nominations, plans, records, villages
+from campaigns.demo.national_data.base import NOTE, VILLAGE_CODE_PREFIX, Run, load_tree
+from campaigns.demo.national_data.purge import purge_generated
 from campaigns.models import Assessment, Campaign, CriteriaSet
-from campaigns.national_data import assessments, nominations, plans, records, villages
-from campaigns.national_data.base import NOTE, VILLAGE_CODE_PREFIX, Run, load_tree
-from campaigns.national_data.purge import purge_generated
 from units.models import CodeScheme, Kind, Unit
 
 __all__ = ["MissingTree", "generate", "has_generated_data", "purge_generated", "tree_is_loaded"]

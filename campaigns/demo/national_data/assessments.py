@@ -11,11 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from awards.services.decisions import issuer_name
-from campaigns.assessments import applied_region
-from campaigns.demo_progress import EASE
+from campaigns.assessments.services import applied_region
+from campaigns.demo.assessments import EASE
+from campaigns.demo.national_data.base import LEGACY_YEARS, NEW_YEAR, NOTE, Run, Tree, moment, own_timestamps
+from campaigns.demo.national_data.names import RETURN_REASONS
 from campaigns.models import Assessment, CriteriaSet, CriterionResult, Recognition, RecognitionStatus
-from campaigns.national_data.base import LEGACY_YEARS, NEW_YEAR, NOTE, Run, Tree, moment, own_timestamps
-from campaigns.national_data.names import RETURN_REASONS
 from units.models import Kind, Lineage, NtmRegion, Unit
 
 CRITERIA_SET = "qd318-xa-2021"

@@ -9,8 +9,8 @@ from django.db.models import Max
 from awards.models import Award, Decision, DecisionCounter, LegalRegime, Nomination
 from awards.services.decisions import issuer_name
 from awards.services.transitions import Action
-from campaigns.national_data.base import LEGACY_END, NOTE, Run, moment, own_timestamps
-from campaigns.national_data.names import person
+from campaigns.demo.national_data.base import LEGACY_END, NOTE, Run, moment, own_timestamps
+from campaigns.demo.national_data.names import person
 from units.models import Kind
 
 S = Nomination.Status

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from awards.models import AwardForm, LegalRegime, Nomination, NominationEvent, NominationType, Nominee, Round
 from awards.services.decisions import issuer_name
 from awards.services.transitions import Action
+from campaigns.demo.national_data.base import LEGACY_END, NOTE, Run, Tree, moment, own_timestamps
+from campaigns.demo.national_data.decisions import DecisionBook
+from campaigns.demo.national_data.names import ACHIEVEMENTS, POSITIONS, REJECT_REASONS, RETURN_REASONS, person
 from campaigns.models import Campaign
-from campaigns.national_data.base import LEGACY_END, NOTE, Run, Tree, moment, own_timestamps
-from campaigns.national_data.decisions import DecisionBook
-from campaigns.national_data.names import ACHIEVEMENTS, POSITIONS, REJECT_REASONS, RETURN_REASONS, person
 from units.models import Kind, Unit
 
 S = Nomination.Status

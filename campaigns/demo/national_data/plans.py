@@ -11,12 +11,12 @@ from decimal import Decimal
 
 from awards.models import AwardForm
 from awards.services.decisions import issuer_name
+from campaigns.demo.national_data.assessments import Trajectory
+from campaigns.demo.national_data.base import NOTE, TZ, Run, Tree, own_timestamps
+from campaigns.demo.national_data.names import person
+from campaigns.demo.national_data.nominations import BK_TINH, BK_TTG, CO_TINH, GK_HUYEN
 from campaigns.models import Campaign, Measurement, Milestone, Plan, PlanSection, Target, TargetYear
 from campaigns.models.progress import RecognitionStatus
-from campaigns.national_data.assessments import Trajectory
-from campaigns.national_data.base import NOTE, TZ, Run, Tree, own_timestamps
-from campaigns.national_data.names import person
-from campaigns.national_data.nominations import BK_TINH, BK_TTG, CO_TINH, GK_HUYEN
 from units.models import Kind, Unit
 
 R, T = RecognitionStatus, Target.Type

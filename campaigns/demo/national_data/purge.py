@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.db.models import Max, Q, QuerySet
 
 from awards.models import Award, Decision, DecisionCounter, DossierFile, Nomination, NominationEvent, Nominee
+from campaigns.demo.national_data.base import MARK, NOTE, OCOP_NAME_PREFIX, VILLAGE_CODE_PREFIX
 from campaigns.models import (
     Assessment,
     CriterionResult,
@@ -33,7 +34,6 @@ from campaigns.models import (
     TargetYear,
 )
 from campaigns.models.assessments import Reminder
-from campaigns.national_data.base import MARK, NOTE, OCOP_NAME_PREFIX, VILLAGE_CODE_PREFIX
 from units.models import CodeScheme, Kind, Lineage, Unit
 
 

@@ -3,10 +3,10 @@
 import datetime
 from decimal import Decimal
 
+from campaigns.demo.national_data.base import LEGACY_YEARS, NEW_YEAR, NOTE, OCOP_NAME_PREFIX, Run, Tree
+from campaigns.demo.national_data.names import OCOP_GROUPS, OCOP_OWNER_KINDS
 from campaigns.models import OcopProduct, OcopRating, ResourceContribution
 from campaigns.models.progress import add_months
-from campaigns.national_data.base import LEGACY_YEARS, NEW_YEAR, NOTE, OCOP_NAME_PREFIX, Run, Tree
-from campaigns.national_data.names import OCOP_GROUPS, OCOP_OWNER_KINDS
 
 MILLION = 1_000_000
 OWNER_LABEL = {

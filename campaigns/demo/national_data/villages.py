@@ -3,7 +3,7 @@
 from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Concat
 
-from campaigns.national_data.base import VILLAGE_CODE_PREFIX, Run, Tree
+from campaigns.demo.national_data.base import VILLAGE_CODE_PREFIX, Run, Tree
 from units.models import CodeScheme, Kind, Unit
 from units.text import fold
 

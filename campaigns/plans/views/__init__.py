@@ -1,7 +1,7 @@
 """Campaign and plan pages, split by subject: the tree, a plan, its parts and its history."""
 
-from campaigns.views.history import plan_history
-from campaigns.views.parts import (
+from campaigns.plans.views.history import plan_history
+from campaigns.plans.views.parts import (
     attachment_download,
     attachment_upload,
     milestone_create,
@@ -13,8 +13,8 @@ from campaigns.views.parts import (
     target_delete,
     target_edit,
 )
-from campaigns.views.plans import plan_amend, plan_create, plan_detail, plan_edit
-from campaigns.views.tree import detail, overview
+from campaigns.plans.views.plans import plan_amend, plan_create, plan_detail, plan_edit
+from campaigns.plans.views.tree import detail, overview
 
 __all__ = [
     "attachment_download",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.models import Milestone, Plan, PlanAmendment, PlanSection, Target
-from campaigns.views.plans import load_plan
+from campaigns.plans.views.plans import load_plan
 from units.models import Unit, User
 
 # Edits saved within this many seconds by the same person are one change (a form saves the row, then its
@@ -60,7 +60,7 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
     for entry in entries:
         entry.amendment = next((a for a in reversed(amendments) if a.recorded_at <= entry.when), None)
     context = {"plan": plan, "entries": entries[::-1], "amendments": amendments[::-1]}
-    return render(request, "campaigns/plan_history.html", context)
+    return render(request, "plans/plan_history.html", context)
 
 
 def history_entries(plan: Plan) -> list[Entry]:

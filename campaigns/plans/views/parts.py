@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns.forms import AttachmentForm, MilestoneForm, SectionForm, TargetForm
 from campaigns.models import Milestone, Plan, PlanAttachment, PlanSection, Target
-from campaigns.permissions import can_edit_plan
-from campaigns.services import mark_milestone_done
-from campaigns.views.plans import load_plan
+from campaigns.plans.forms import AttachmentForm, MilestoneForm, SectionForm, TargetForm
+from campaigns.plans.permissions import can_edit_plan
+from campaigns.plans.services import mark_milestone_done
+from campaigns.plans.views.plans import load_plan
 
 
 def load_part(request: HttpRequest, model: type[Model], pk: int, *, edit: bool = True) -> Model:
@@ -48,14 +48,14 @@ def target_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan = load_plan(request, pk, edit=True)
     target = Target(plan=plan, deadline_year=plan.campaign.end_year, order=plan.targets.count() + 1)
     form = TargetForm(request.POST or None, instance=target, user=request.user)
-    return _save(request, form, "campaigns/target_form.html", plan, "#targets", _("Target added."))
+    return _save(request, form, "plans/target_form.html", plan, "#targets", _("Target added."))
 
 
 @login_required
 def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
     target = load_part(request, Target, pk)
     form = TargetForm(request.POST or None, instance=target, user=request.user)
-    return _save(request, form, "campaigns/target_form.html", target.plan, "#targets", _("Target saved."))
+    return _save(request, form, "plans/target_form.html", target.plan, "#targets", _("Target saved."))
 
 
 @login_required
@@ -71,14 +71,14 @@ def target_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def milestone_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan = load_plan(request, pk, edit=True)
     form = MilestoneForm(request.POST or None, instance=Milestone(plan=plan), user=request.user)
-    return _save(request, form, "campaigns/milestone_form.html", plan, "#timeline", _("Timeline item added."))
+    return _save(request, form, "plans/milestone_form.html", plan, "#timeline", _("Timeline item added."))
 
 
 @login_required
 def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = load_part(request, Milestone, pk)
     form = MilestoneForm(request.POST or None, instance=milestone, user=request.user)
-    return _save(request, form, "campaigns/milestone_form.html", milestone.plan, "#timeline", _("Timeline item saved."))
+    return _save(request, form, "plans/milestone_form.html", milestone.plan, "#timeline", _("Timeline item saved."))
 
 
 @login_required
@@ -97,14 +97,14 @@ def section_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan = load_plan(request, pk, edit=True)
     section = PlanSection(plan=plan, order=plan.sections.count() + 1)
     form = SectionForm(request.POST or None, instance=section)
-    return _save(request, form, "campaigns/section_form.html", plan, "#sections", _("Section added."))
+    return _save(request, form, "plans/section_form.html", plan, "#sections", _("Section added."))
 
 
 @login_required
 def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
     section = load_part(request, PlanSection, pk)
     form = SectionForm(request.POST or None, instance=section)
-    return _save(request, form, "campaigns/section_form.html", section.plan, "#sections", _("Section saved."))
+    return _save(request, form, "plans/section_form.html", section.plan, "#sections", _("Section saved."))
 
 
 @login_required
@@ -116,7 +116,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("File attached."))
         return redirect(plan_url(plan, "#attachments"))
-    return render(request, "campaigns/attachment_form.html", {"form": form, "plan": plan})
+    return render(request, "plans/attachment_form.html", {"form": form, "plan": plan})
 
 
 @login_required

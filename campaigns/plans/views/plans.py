@@ -11,12 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from campaigns.forms import AmendmentForm, AttachmentForm, PlanForm, UnitChoiceField
 from campaigns.models import Campaign, Plan
-from campaigns.permissions import can_edit_plan, child_plan_units, editable_units
-from campaigns.progress import evaluate_targets
-from campaigns.services import create_child_plan, inherited_targets, record_amendment
-from campaigns.views.tree import coverage_of
+from campaigns.plans.forms import AmendmentForm, AttachmentForm, PlanForm, UnitChoiceField
+from campaigns.plans.permissions import can_edit_plan, child_plan_units, editable_units
+from campaigns.plans.services import create_child_plan, inherited_targets, record_amendment
+from campaigns.plans.views.tree import coverage_of
+from campaigns.targets.evaluation import evaluate_targets
 from units.models import User
 
 
@@ -58,7 +58,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "amendments": plan.amendments.select_related("recorded_by"),
         "attachment_form": AttachmentForm() if can_edit else None,
     }
-    return render(request, "campaigns/plan_detail.html", context)
+    return render(request, "plans/plan_detail.html", context)
 
 
 def _may_create_child(user: User, plan: Plan) -> str:
@@ -89,7 +89,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         plan = form.save()
         messages.success(request, _("Plan created."))
         return redirect("campaigns:plan", plan.pk)
-    return render(request, "campaigns/plan_form.html", {"form": form, "plan": None, "campaign": campaign})
+    return render(request, "plans/plan_form.html", {"form": form, "plan": None, "campaign": campaign})
 
 
 def _int(value: str) -> int:
@@ -125,7 +125,7 @@ def _create_child(request: HttpRequest, parent: Plan) -> HttpResponse:
         "targets": parent.targets.prefetch_related("units"),
         "inherited": {target.pk for target, _named in inherited_targets(parent, default)},
     }
-    return render(request, "campaigns/plan_child_form.html", context)
+    return render(request, "plans/plan_child_form.html", context)
 
 
 @login_required
@@ -136,7 +136,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Plan saved."))
         return redirect("campaigns:plan", plan.pk)
-    return render(request, "campaigns/plan_form.html", {"form": form, "plan": plan, "campaign": plan.campaign})
+    return render(request, "plans/plan_form.html", {"form": form, "plan": plan, "campaign": plan.campaign})
 
 
 @login_required
@@ -147,4 +147,4 @@ def plan_amend(request: HttpRequest, pk: int) -> HttpResponse:
         record_amendment(plan, form.instance, by=request.user)
         messages.success(request, _("Amendment recorded. Now make the changes: the history will show them."))
         return redirect("campaigns:plan-edit", plan.pk)
-    return render(request, "campaigns/amendment_form.html", {"form": form, "plan": plan})
+    return render(request, "plans/amendment_form.html", {"form": form, "plan": plan})

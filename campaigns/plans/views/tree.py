@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from campaigns.models import Campaign, Plan
 from campaigns.models.plans import COVERED_KINDS
-from campaigns.permissions import editable_units
+from campaigns.plans.permissions import editable_units
 from units.models import Kind, Unit
 
 COVERAGE_TEXT = {
@@ -146,7 +146,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "own_plans": own_plans,
         "can_create": editable_units(user).exists(),
     }
-    return render(request, "campaigns/campaign_list.html", context)
+    return render(request, "plans/campaign_list.html", context)
 
 
 @login_required
@@ -162,4 +162,4 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "own_unit_ids": {m.unit.pk for m in request.user.active_memberships},
         "can_create": editable_units(request.user).exists(),
     }
-    return render(request, "campaigns/campaign_detail.html", context)
+    return render(request, "plans/campaign_detail.html", context)
