@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from config import health
 from units import account_views
 
 urlpatterns = [
     path("", account_views.home, name="home"),
-    path("healthz", account_views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("units.account_urls")),
     path("units/", include("units.urls")),
     path("campaigns/", include("campaigns.plans.urls")),

@@ -6,7 +6,6 @@ from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from awards.models import AwardForm
 from campaigns.models import Milestone, Plan, PlanAmendment, PlanAttachment, PlanSection, Target
 from campaigns.models.progress import STATUS_KIND
 from campaigns.plans.permissions import editable_units
@@ -81,7 +80,6 @@ class PlanForm(forms.ModelForm):
         self.user = user
         self.fields["issue_date"].input_formats = DATE_INPUTS
         self.fields["parent"].queryset = Plan.objects.visible_to(user).select_related("campaign")
-        self.fields["award_forms"].queryset = AwardForm.objects.all()
         units = editable_units(user)
         if self.instance.issuing_unit_id:  # keep the current unit selectable even if now out of reach
             units = units | Unit.objects.filter(pk=self.instance.issuing_unit_id)
