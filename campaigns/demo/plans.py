@@ -90,7 +90,7 @@ def load_plans() -> Counter:
 
 
 class UnitCache:
-    """Units by the keys demo_data.refs gives them: (scheme, kind, code) or (local, kind, name)."""
+    """Units by the keys demo.data.refs gives them: (scheme, kind, code) or (local, kind, name)."""
 
     def __init__(self):
         self.units = {}
