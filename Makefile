@@ -35,9 +35,11 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(PY) bench/run.py $(BENCH_ARGS)
 
+# ruff, then the layer rule of .importlinter (config > reports > awards > campaigns > units; demo and tests aside).
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .

@@ -68,7 +68,7 @@ def ensure_database() -> str:
 def prepare(seed: int) -> list[str]:
     from django.core.management import call_command
 
-    from campaigns.national_data import has_generated_data, tree_is_loaded
+    from campaigns.demo.national_data import has_generated_data, tree_is_loaded
 
     notes = []
     call_command("migrate", interactive=False, verbosity=0)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.models import Campaign, Milestone, Plan, Target
-from campaigns.progress import TargetResult, evaluate_targets
+from campaigns.targets.evaluation import TargetResult, evaluate_targets
 from reports.scope import Scope
 from reports.tables import Column, Row, Table, format_number, printable
 from units.models import Kind

@@ -10,7 +10,7 @@ from django.db.models import F, Q, Sum
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from campaigns import charts
+from campaigns.dashboards import charts
 from campaigns.models import (
     Assessment,
     CriteriaSet,

@@ -1,14 +1,10 @@
-"""The signed-in user's landing page and the health check; sign-in itself is Django's auth views."""
+"""The signed-in user's landing page; sign-in itself is Django's auth views (the health check is config.health)."""
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from config.celery import app as celery_app
 from units.models import Kind, Membership, Role, Unit
 
 
@@ -49,29 +45,3 @@ def counts_by_kind(units: QuerySet[Unit]) -> list[tuple[str, str, int]]:
     # order_by() drops Meta.ordering, which would otherwise split the groups by path.
     counts = dict(units.order_by().values_list("kind").annotate(count=Count("pk")))
     return [(kind.value, kind.label, counts[kind.value]) for kind in Kind if counts.get(kind.value)]
-
-
-def healthz(request: HttpRequest) -> JsonResponse:
-    """Whether the database and broker answer and whether migrations are pending."""
-    status = {"database": "ok", "broker": "eager", "migrations": "ok"}
-    try:
-        connection.ensure_connection()
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            status["migrations"] = "pending"
-    except Exception as error:  # noqa: BLE001 - any failure means "not reachable"
-        status["database"] = f"error: {error.__class__.__name__}"
-        status["migrations"] = "unknown"
-    if not settings.CELERY_TASK_ALWAYS_EAGER:
-        status["broker"] = broker_status()
-    healthy = status["database"] == "ok" and status["broker"] in ("ok", "eager") and status["migrations"] == "ok"
-    return JsonResponse(status, status=200 if healthy else 503)
-
-
-def broker_status() -> str:
-    try:
-        with celery_app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
-    except Exception as error:  # noqa: BLE001
-        return f"error: {error.__class__.__name__}"
-    return "ok"

@@ -20,7 +20,7 @@ from campaigns.models import (
     ResourceContribution,
     VillageYear,
 )
-from campaigns.progress import CRITERIA_COUNT, State, evaluate_targets, fmt
+from campaigns.targets.evaluation import CRITERIA_COUNT, State, evaluate_targets, fmt
 from units.models import Kind, Lineage, Unit, User
 
 RECOGNISED_KINDS = (Kind.COMMUNE, Kind.VILLAGE)

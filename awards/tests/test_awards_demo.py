@@ -19,7 +19,7 @@ from awards.models import (
     NomineeKind,
     Round,
 )
-from campaigns.demo import load_plans
+from campaigns.demo.plans import load_plans
 from units.demo import demo_unit, load_accounts, load_units
 from units.models import REFORM_DATE, CodeScheme, Kind, Unit
 

@@ -1,4 +1,4 @@
-"""Typed targets (chỉ tiêu) of a plan; their current values are computed in campaigns.progress."""
+"""Typed targets (chỉ tiêu) of a plan; their current values are computed in campaigns.targets.evaluation."""
 
 from django.db import models
 from django.db.models import Q

@@ -14,7 +14,7 @@ register = template.Library()
 
 LIST_ITEM = re.compile(r"^\s*[-–•+]\s+")
 
-# Bootstrap colour of each progress state (see campaigns.progress.TargetResult.state).
+# Bootstrap colour of each progress state (see campaigns.targets.evaluation.TargetResult.state).
 STATE_COLOURS = {
     "achieved": "success",
     "on_track": "primary",

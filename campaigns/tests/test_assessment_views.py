@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from campaigns.assessments import (
+from campaigns.assessments.services import (
     approve_assessment,
     get_or_start_assessment,
     return_assessment,

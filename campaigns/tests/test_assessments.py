@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
-from campaigns.assessments import (
+from campaigns.assessments.services import (
     approve_assessment,
     audit_trail,
     changes_since_return,

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import translation
 
-from campaigns.charts import Bar, YearPoint, bar_chart, criteria_chart, progress_chart
+from campaigns.dashboards.charts import Bar, YearPoint, bar_chart, criteria_chart, progress_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from awards.models import AuthorityLevel, AwardForm
-from campaigns.demo import load_plans
+from campaigns.demo.plans import load_plans
 from campaigns.models import (
     Campaign,
     Document,
@@ -291,7 +291,7 @@ def test_a_second_load_demo_changes_nothing(demo):
     output = load_demo()
 
     assert dump() == before
-    assert "campaigns.demo.load_plans: 0 created, 0 updated" in output
+    assert "campaigns.demo.plans.load_plans: 0 created, 0 updated" in output
 
 
 def test_the_loader_leaves_a_real_plan_under_the_same_number_alone():

@@ -13,7 +13,8 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 from pytest_django.asserts import assertContains, assertRedirects
 
-from campaigns import excel_assessments, forms_dashboards
+from campaigns.dashboards import excel as excel_assessments
+from campaigns.dashboards import forms as forms_dashboards
 from campaigns.models import Assessment
 from campaigns.tests.test_dashboards import (  # noqa: F401 - fixtures shared with the dashboard tests
     S,

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from awards.models import Award, Decision, DecisionCounter, Nomination, NominationEvent
+from campaigns.demo.national_data import generate, has_generated_data, purge_generated
+from campaigns.demo.national_data.base import NOTE
 from campaigns.models import Assessment, CriterionResult, Plan, Recognition, ResourceContribution, Target
-from campaigns.national_data import generate, has_generated_data, purge_generated
-from campaigns.national_data.base import NOTE
 from units.models import CodeScheme, Kind, Unit
 
 TODAY = datetime.date(2026, 11, 23)

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from campaigns.dashboards import views as dashboards
 from campaigns.models import Assessment, CriteriaSet, CriterionResult
-from campaigns.views import dashboards
 from units.models import CodeScheme, Kind, Role
 
 pytestmark = pytest.mark.django_db

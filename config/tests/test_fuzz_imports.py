@@ -1,5 +1,5 @@
 """Random workbooks through the two Excel imports: units (units/excel.py) and assessments
-(campaigns/excel_assessments.py), posted through the real upload pages.
+(campaigns/dashboards/excel.py), posted through the real upload pages.
 
 Headers may be missing, misspelt, shuffled or joined by extra columns; cells hold text, numbers, dates,
 booleans, formulas or nothing. Never a server error, and all or nothing: either every row of the file is
@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from campaigns import excel_assessments
+from campaigns.dashboards import excel as excel_assessments
+from campaigns.dashboards.views import criteria_for
 from campaigns.models import Assessment, CriterionResult
-from campaigns.views.dashboards import criteria_for
 from config.tests.security_helpers import filled_assessment_template
 from units import excel
 from units.demo import LEGACY, demo_unit

@@ -1,4 +1,5 @@
-"""Faults (issue 7): a worker killed in the middle of a build, and Redis stopped while a report is requested.
+"""Faults the report pipeline must survive: a worker killed in the middle of a build, and Redis stopped while a
+report is requested.
 
 The worker tests start their OWN redis-server on a free port (the machine's Redis on 6379 is shared and
 must never be stopped) and their own `celery worker` processes on the pytest test database; they run in

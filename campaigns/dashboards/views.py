@@ -1,0 +1,516 @@
+"""District and province dashboards: who has submitted, the criteria matrix, charts, Excel in and out.
+
+Every page loads its unit through Unit.objects.visible_to (404 outside the user's subtree) and
+needs a reviewing, staff, leader or council role over it; writes need the reviewer or staff role.
+Each page runs a fixed number of queries whatever the number of communes.
+"""
+
+import contextlib
+import datetime
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns.assessments.services import criteria_sets_for
+from campaigns.dashboards import charts
+from campaigns.dashboards import excel as excel_assessments
+from campaigns.dashboards.forms import MatrixOptionsForm, ReminderForm
+from campaigns.models import Assessment, Criterion, CriterionResult, Plan, Reminder, Target, TargetYear
+from units.models import Kind, Role, Unit, User
+
+READ_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR)
+WRITE_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.ADMINISTRATOR)
+FIRST_YEAR = 2021  # the 2021-2025 programme (QĐ 318/QĐ-TTg criteria)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+NOT_STARTED = "not_started"
+STATUS_LABELS = {
+    NOT_STARTED: gettext_lazy("Not started"),
+    Assessment.Status.DRAFT: Assessment.Status.DRAFT.label,
+    Assessment.Status.RETURNED: Assessment.Status.RETURNED.label,
+    Assessment.Status.SUBMITTED: Assessment.Status.SUBMITTED.label,
+    Assessment.Status.APPROVED: Assessment.Status.APPROVED.label,
+}
+# Units that still owe their year: the only ones a reminder goes to.
+PENDING = {NOT_STARTED, Assessment.Status.DRAFT, Assessment.Status.RETURNED}
+COUNTED = [Assessment.Status.SUBMITTED, Assessment.Status.APPROVED]
+
+
+def load_unit(request: HttpRequest, unit_pk: int, *, write: bool = False) -> Unit:
+    """The district or province if visible (404), with a dashboard role over it (403)."""
+    roles = WRITE_ROLES if write else READ_ROLES
+    user = request.user
+    # Checked first so that a commune officer gets a plain "forbidden" whatever unit the URL names.
+    if not user.has_role(*roles):
+        raise PermissionDenied
+    unit = get_object_or_404(Unit.objects.visible_to(user).of_kind(Kind.DISTRICT, Kind.PROVINCE), pk=unit_pk)
+    if not user.has_role_over(unit, *roles):
+        raise PermissionDenied
+    return unit
+
+
+def year_range(unit: Unit, today: datetime.date | None = None) -> list[int]:
+    """The reporting years of the unit: from 2021 (or its creation) to this year, while it exists on 31/12.
+
+    A district that ended on 30/06/2025 reports up to 2024: the 2025 year is reported to the provinces.
+    """
+    today = today or datetime.date.today()
+    first = max(FIRST_YEAR, unit.valid_from.year if unit.valid_from else FIRST_YEAR)
+    last = today.year
+    if unit.valid_to:
+        last = min(
+            last, unit.valid_to.year if (unit.valid_to.month, unit.valid_to.day) == (12, 31) else unit.valid_to.year - 1
+        )
+    return list(range(first, max(first, last) + 1))
+
+
+def check_year(unit: Unit, year: int) -> list[int]:
+    years = year_range(unit)
+    if year not in years:
+        raise Http404
+    return years
+
+
+def communes_in_year(unit: Unit, year: int):
+    """Communes below `unit` whose validity overlaps `year`."""
+    return (
+        Unit.objects.within(unit)
+        .of_kind(Kind.COMMUNE)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=datetime.date(year, 12, 31)))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=datetime.date(year, 1, 1)))
+        .select_related("parent")
+        .order_by("parent__search_name", "search_name", "pk")
+    )
+
+
+def communes_of(unit: Unit) -> list[Unit]:
+    """Every commune below `unit` whatever its years, with its parent, in display order: one query.
+
+    The pages filter it by year in Python and pass ids on, instead of repeating the subtree as a subquery in
+    each statement: PostgreSQL misjudges `unit_id IN (SELECT … WHERE path LIKE …)` and may scan every unit.
+    """
+    communes = Unit.objects.within(unit).of_kind(Kind.COMMUNE).select_related("parent")
+    return list(communes.order_by("parent__search_name", "search_name", "pk"))
+
+
+def in_year(communes: list[Unit], year: int) -> list[Unit]:
+    """The communes whose validity overlaps `year` (what communes_in_year selects)."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return [
+        commune
+        for commune in communes
+        if (commune.valid_from is None or commune.valid_from <= last)
+        and (commune.valid_to is None or commune.valid_to >= first)
+    ]
+
+
+def assessments_of(communes: list[Unit], *years: int) -> dict[tuple[int, int], Assessment]:
+    """(commune pk, year) → its assessment."""
+    found = Assessment.objects.filter(unit_id__in=[commune.pk for commune in communes], year__in=years)
+    return {(assessment.unit_id, assessment.year): assessment for assessment in found}
+
+
+def review_url(assessment: Assessment | None) -> str:
+    if assessment is None:
+        return ""
+    try:
+        return reverse("progress:review", args=[assessment.pk])
+    except NoReverseMatch:  # the review pages are optional for this page
+        return ""
+
+
+@dataclass
+class StatusRow:
+    unit: Unit
+    assessment: Assessment | None
+    last_reminder: datetime.datetime | None = None
+    review_url: str = ""
+
+    @property
+    def status(self) -> str:
+        return self.assessment.status if self.assessment else NOT_STARTED
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in PENDING
+
+
+def status_rows(unit: Unit, year: int, communes: list[Unit] | None = None, assessments=None) -> list[StatusRow]:
+    """One row per commune of the year; `communes` and `assessments` (assessments_of) when the caller has them."""
+    communes = in_year(communes_of(unit), year) if communes is None else communes
+    assessments = assessments_of(communes, year) if assessments is None else assessments
+    reminders = dict(
+        Reminder.objects.filter(unit_id__in=[commune.pk for commune in communes], year=year)
+        .values("unit")
+        .annotate(last=Max("sent_at"))
+        .values_list("unit", "last")
+    )
+    rows = []
+    for commune in communes:
+        assessment = assessments.get((commune.pk, year))
+        rows.append(StatusRow(commune, assessment, reminders.get(commune.pk), review_url(assessment)))
+    return rows
+
+
+def status_counts(rows: list[StatusRow]) -> list[tuple[str, str, int]]:
+    counts = Counter(row.status for row in rows)
+    return [(key, label, counts[key]) for key, label in STATUS_LABELS.items()]
+
+
+def page_context(request: HttpRequest, unit: Unit, year: int | None, years: list[int]) -> dict:
+    return {
+        "unit": unit,
+        "year": year,
+        "years": years,
+        "ancestors": unit.ancestors(),
+        "can_write": request.user.has_role_over(unit, *WRITE_ROLES),
+    }
+
+
+@login_required
+def status(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
+    unit = load_unit(request, unit_pk)
+    years = check_year(unit, year)
+    rows = status_rows(unit, year)
+    selected = request.GET.get("status", "")
+    context = {
+        **page_context(request, unit, year, years),
+        "counts": status_counts(rows),
+        "total": len(rows),
+        "selected": selected if selected in STATUS_LABELS else "",
+        "rows": [row for row in rows if row.status == selected] if selected in STATUS_LABELS else rows,
+        "pending": sum(row.is_pending for row in rows),
+        "reminder_form": ReminderForm(),
+        "show_parent": unit.kind == Kind.PROVINCE,
+    }
+    return render(request, "dashboards/status.html", context)
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
+    unit = load_unit(request, unit_pk, write=True)
+    check_year(unit, year)
+    form = ReminderForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The reminder was not sent: the message is too long."))
+        return redirect("dashboards:status", unit.pk, year)
+    message = form.cleaned_data["message"] or _(
+        "Please enter and submit your commune's %(year)s NTM criteria assessment."
+    ) % {"year": year}
+    pending = [row.unit for row in status_rows(unit, year) if row.is_pending]
+    Reminder.objects.bulk_create(
+        [Reminder(unit=commune, year=year, message=message, sent_by=request.user) for commune in pending]
+    )
+    count = len(pending)
+    if count:
+        messages.success(
+            request,
+            ngettext("Reminder sent to %(count)d commune.", "Reminder sent to %(count)d communes.", count)
+            % {"count": count},
+        )
+    else:
+        messages.info(request, _("Every commune has submitted; no reminder was sent."))
+    return redirect("dashboards:status", unit.pk, year)
+
+
+def criteria_for(unit: Unit, year: int) -> list[Criterion]:
+    """The commune NTM criteria in force in `year` below `unit` (a province's own version wins)."""
+    best = criteria_sets_for(unit, year).values("pk")[:1]
+    return list(Criterion.objects.filter(criteria_set__in=best))  # one query, the set as a subquery
+
+
+def plan_minimum(user: User, unit: Unit, year: int) -> tuple[Decimal, Plan] | None:
+    """The "no commune below N criteria" target for `year` of the nearest issued plan of this unit or above."""
+    issuers = [int(pk) for pk in unit.path.strip("/").split("/") if pk]
+    targets = list(
+        Target.objects.filter(
+            type=Target.Type.MINIMUM_CRITERIA,
+            plan__in=Plan.objects.visible_to(user).issued(),
+            deadline_year__gte=year,
+            target_value__isnull=False,
+        )
+        .filter(Q(plan__issuing_unit__in=issuers) | Q(plan__issuing_unit__isnull=True))
+        .filter(Q(plan__issue_date__isnull=True) | Q(plan__issue_date__year__lte=year))
+        .select_related("plan")
+        .prefetch_related(Prefetch("years", queryset=TargetYear.objects.filter(year=year), to_attr="this_year"))
+    )
+    if not targets:
+        return None
+
+    def rank(target: Target):
+        issuer = target.plan.issuing_unit_id
+        return (
+            issuers.index(issuer) if issuer in issuers else -1,
+            target.plan.issue_date or datetime.date.min,
+            target.pk,
+        )
+
+    best = max(targets, key=rank)
+    value = best.this_year[0].value if best.this_year else best.target_value
+    return (Decimal(int(value)) if value == int(value) else value), best.plan
+
+
+@dataclass
+class MatrixRow:
+    unit: Unit
+    assessment: Assessment | None
+    cells: list[bool | None]
+    counted: bool
+    below_minimum: bool = False
+
+    @property
+    def total(self) -> int | None:
+        return self.assessment.criteria_met if self.counted else None
+
+    @property
+    def status(self) -> str:
+        return self.assessment.status if self.assessment else NOT_STARTED
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class Matrix:
+    year: int
+    criteria: list[Criterion]
+    rows: list[MatrixRow]
+    approved_only: bool
+    minimum: Decimal | int | None = None
+    minimum_plan: Plan | None = None
+    counts: list[int] = field(default_factory=list)
+
+    @property
+    def assessed(self) -> int:
+        return sum(row.counted for row in self.rows)
+
+    @property
+    def below(self) -> int:
+        return sum(row.below_minimum for row in self.rows)
+
+    @property
+    def average(self) -> float | None:
+        totals = [row.total for row in self.rows if row.counted]
+        return sum(totals) / len(totals) if totals else None
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of everything _matrix.html shows: a changed figure or name gives another key, never a stale table."""
+        shown = (
+            [(criterion.number, criterion.name) for criterion in self.criteria],
+            [
+                (row.unit.pk, row.unit.name, row.unit.parent.short_name if row.unit.parent else "", row.cells)
+                + (row.total, row.status, row.counted, row.below_minimum)
+                for row in self.rows
+            ],
+            self.counts,
+            self.assessed,
+        )
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+def build_matrix(
+    user: User,
+    unit: Unit,
+    year: int,
+    *,
+    approved_only: bool = False,
+    chosen_minimum=None,
+    communes: list[Unit] | None = None,
+    assessments=None,
+) -> Matrix:
+    """Communes × criteria from the year's submitted and approved assessments (approved only on request).
+
+    `communes` and `assessments` (assessments_of) when the caller has them.
+    """
+    criteria = criteria_for(unit, year)
+    found = plan_minimum(user, unit, year)
+    minimum, plan = found if found else (chosen_minimum, None)
+    communes = in_year(communes_of(unit), year) if communes is None else communes
+    counted = [Assessment.Status.APPROVED] if approved_only else COUNTED
+    assessments = assessments_of(communes, year) if assessments is None else assessments
+    chosen = {
+        assessment.pk: assessment.unit_id
+        for (_unit_id, assessment_year), assessment in assessments.items()
+        if assessment_year == year and assessment.status in counted
+    }
+    results: dict[int, dict[int, bool]] = defaultdict(dict)
+    for assessment_id, number, achieved in CriterionResult.objects.filter(assessment_id__in=list(chosen)).values_list(
+        "assessment_id", "criterion__number", "achieved"
+    ):
+        results[chosen[assessment_id]][number] = achieved
+    rows = []
+    for commune in communes:
+        assessment = assessments.get((commune.pk, year))
+        is_counted = assessment is not None and assessment.status in counted
+        cells = [results[commune.pk].get(c.number) if is_counted else None for c in criteria]
+        below = is_counted and minimum is not None and assessment.criteria_met < minimum
+        rows.append(MatrixRow(commune, assessment, cells, is_counted, below))
+    counts = [sum(row.cells[index] is True for row in rows) for index in range(len(criteria))]
+    return Matrix(year, criteria, rows, approved_only, minimum, plan, counts)
+
+
+def matrix_summary(unit: Unit, year: int, *, communes: list[Unit], assessments) -> Matrix:
+    """The overview's chart: how many counted communes achieve each criterion, by an aggregate instead of the cells."""
+    criteria = criteria_for(unit, year)
+    rows, counted = [], []
+    for commune in communes:
+        assessment = assessments.get((commune.pk, year))
+        is_counted = assessment is not None and assessment.status in COUNTED
+        if is_counted:
+            counted.append(assessment.pk)
+        rows.append(MatrixRow(commune, assessment, [], is_counted))
+    achieved = dict(
+        CriterionResult.objects.filter(assessment_id__in=counted, achieved=True)
+        .values("criterion__number")
+        .annotate(n=Count("pk"))
+        .values_list("criterion__number", "n")
+    )
+    counts = [achieved.get(criterion.number, 0) for criterion in criteria]
+    return Matrix(year, criteria, rows, approved_only=False, counts=counts)
+
+
+MATRIX_CACHE_SECONDS = 24 * 3600
+
+
+def matrix_table(table: Matrix, *, show_parent: bool) -> str:
+    """The rendered _matrix.html: thousands of cells for a province, so cached under its fingerprint.
+
+    The key is a digest of the content, so there is nothing to invalidate. When the cache (Redis) fails,
+    the table is rendered as if there were no cache: the page does not depend on it.
+    """
+    key = f"dashboards:matrix:{get_language()}:{int(show_parent)}:{table.fingerprint}"
+    try:
+        html = cache.get(key)
+    except Exception:  # noqa: BLE001 - any cache failure means "not cached"
+        html = None
+    if html is None:
+        html = render_to_string("dashboards/_matrix.html", {"matrix": table, "show_parent": show_parent})
+        with contextlib.suppress(Exception):  # a page must not fail because the cache does
+            cache.set(key, html, MATRIX_CACHE_SECONDS)
+    return html
+
+
+def matrix_options(request: HttpRequest) -> tuple[bool, int | None]:
+    form = MatrixOptionsForm(request.GET)
+    if not form.is_valid():
+        return False, None
+    return form.cleaned_data["approved"], form.cleaned_data["min"]
+
+
+@login_required
+def matrix(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
+    unit = load_unit(request, unit_pk)
+    years = check_year(unit, year)
+    approved_only, chosen_minimum = matrix_options(request)
+    table = build_matrix(request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum)
+    show_parent = unit.kind == Kind.PROVINCE
+    context = {
+        **page_context(request, unit, year, years),
+        "matrix": table,
+        "matrix_table": matrix_table(table, show_parent=show_parent) if table.criteria else "",
+        "options": MatrixOptionsForm(initial={"approved": approved_only, "min": chosen_minimum}),
+        "show_parent": show_parent,
+    }
+    return render(request, "dashboards/matrix.html", context)
+
+
+@login_required
+def matrix_xlsx(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
+    unit = load_unit(request, unit_pk)
+    check_year(unit, year)
+    approved_only, chosen_minimum = matrix_options(request)
+    table = build_matrix(request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum)
+    response = HttpResponse(excel_assessments.build_matrix_workbook(table, unit=unit), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="matrix-{unit.code or unit.pk}-{year}.xlsx"'
+    return response
+
+
+def yearly_spread(communes: list[Unit], years: list[int]) -> dict[int, Counter]:
+    """Year → how many counted (submitted or approved) assessments met each number of criteria: one query."""
+    spread: dict[int, Counter] = defaultdict(Counter)
+    found = Assessment.objects.filter(
+        unit_id__in=[commune.pk for commune in communes], year__in=years, status__in=COUNTED
+    ).values("year", "criteria_met")
+    for year, met, count in found.annotate(n=Count("pk")).values_list("year", "criteria_met", "n"):
+        spread[year][met] = count
+    return spread
+
+
+def points_of(spread: dict[int, Counter], years: list[int], *, total_criteria: int) -> list[charts.YearPoint]:
+    """Per year: communes assessed, their average criteria met, how many meet all."""
+    points = []
+    for year in years:
+        counts = spread.get(year, Counter())
+        assessed = sum(counts.values())
+        average = sum(met * count for met, count in counts.items()) / assessed if assessed else None
+        complete = sum(count for met, count in counts.items() if met >= total_criteria)
+        points.append(charts.YearPoint(year, assessed, average, complete))
+    return points
+
+
+def yearly_points(unit: Unit, years: list[int], *, total_criteria: int) -> list[charts.YearPoint]:
+    return points_of(yearly_spread(communes_of(unit), years), years, total_criteria=total_criteria)
+
+
+def communes_per_year(unit: Unit, years: list[int], communes: list[Unit] | None = None) -> dict[int, int]:
+    communes = communes_of(unit) if communes is None else communes
+    return {year: len(in_year(communes, year)) for year in years}
+
+
+@login_required
+def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    unit = load_unit(request, unit_pk)
+    years = year_range(unit)
+    current = years[-1]
+    # A fixed number of queries: the communes once, then ids (see communes_of), whatever the size of the unit.
+    communes = communes_of(unit)
+    spread = yearly_spread(communes, years)
+    # The distribution shows the chosen year, else the latest year with assessments to show.
+    chosen = request.GET.get("year", "")
+    chart_year = int(chosen) if chosen.isdecimal() and int(chosen) in years else max(spread, default=current)
+    assessments = assessments_of(communes, current, chart_year)
+    # Only the counts by status here: no reminder dates nor review links.
+    rows = [StatusRow(commune, assessments.get((commune.pk, current))) for commune in in_year(communes, current)]
+    table = matrix_summary(unit, chart_year, communes=in_year(communes, chart_year), assessments=assessments)
+    total_criteria = len(table.criteria) or 19
+    points = points_of(spread, years, total_criteria=total_criteria)
+    per_year = communes_per_year(unit, years, communes)
+    context = {
+        **page_context(request, unit, current, years),
+        "counts": status_counts(rows),
+        "total": len(rows),
+        "chart_year": chart_year,
+        "matrix": table,
+        "criteria_chart": charts.criteria_chart(
+            [(c.number, c.name) for c in table.criteria], table.counts, assessed=table.assessed, year=chart_year
+        )
+        if table.criteria
+        else None,
+        "progress_chart": charts.progress_chart(
+            points, total_criteria=total_criteria, communes=max(per_year.values(), default=0)
+        ),
+        "year_rows": [(point, per_year[point.year]) for point in reversed(points)],
+        "total_criteria": total_criteria,
+    }
+    return render(request, "dashboards/overview.html", context)

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from campaigns.plans import views
+
+app_name = "campaigns"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("plans/new/", views.plan_create, name="plan-create"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan"),
+    path("plans/<int:pk>/edit/", views.plan_edit, name="plan-edit"),
+    path("plans/<int:pk>/amend/", views.plan_amend, name="plan-amend"),
+    path("plans/<int:pk>/history/", views.plan_history, name="plan-history"),
+    path("plans/<int:pk>/targets/new/", views.target_create, name="target-create"),
+    path("targets/<int:pk>/edit/", views.target_edit, name="target-edit"),
+    path("targets/<int:pk>/delete/", views.target_delete, name="target-delete"),
+    path("plans/<int:pk>/timeline/new/", views.milestone_create, name="milestone-create"),
+    path("timeline/<int:pk>/edit/", views.milestone_edit, name="milestone-edit"),
+    path("timeline/<int:pk>/done/", views.milestone_done, name="milestone-done"),
+    path("plans/<int:pk>/sections/new/", views.section_create, name="section-create"),
+    path("sections/<int:pk>/edit/", views.section_edit, name="section-edit"),
+    path("plans/<int:pk>/attachments/new/", views.attachment_upload, name="attachment-upload"),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
+]

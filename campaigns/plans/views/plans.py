@@ -1,0 +1,150 @@
+"""A plan: its page, header form, amendments and the child plan that implements it."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from campaigns.models import Campaign, Plan
+from campaigns.plans.forms import AmendmentForm, AttachmentForm, PlanForm, UnitChoiceField
+from campaigns.plans.permissions import can_edit_plan, child_plan_units, editable_units
+from campaigns.plans.services import create_child_plan, inherited_targets, record_amendment
+from campaigns.plans.views.tree import coverage_of
+from campaigns.targets.evaluation import evaluate_targets
+from units.models import User
+
+
+def load_plan(request: HttpRequest, pk: int, *, edit: bool = False) -> Plan:
+    """The plan if the user may read it (404 otherwise) and, with `edit`, write it (403 otherwise)."""
+    plan = get_object_or_404(
+        Plan.objects.visible_to(request.user).select_related("campaign", "parent", "issuing_unit"), pk=pk
+    )
+    if edit and not can_edit_plan(request.user, plan):
+        raise PermissionDenied
+    return plan
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = load_plan(request, pk)
+    user = request.user
+    today = datetime.date.today()
+    targets = list(plan.targets.select_related("scope_unit").prefetch_related("units", "years"))
+    results = evaluate_targets(targets, today=today)
+    milestones = list(plan.milestones.select_related("responsible_unit"))
+    for milestone in milestones:
+        milestone.overdue = milestone.is_overdue(today)
+    can_edit = can_edit_plan(user, plan)
+    context = {
+        "plan": plan,
+        "can_edit": can_edit,
+        "can_create_child": _may_create_child(user, plan),
+        "children": plan.children.visible_to(user).select_related("issuing_unit"),
+        "coverage": coverage_of([plan]).get(plan.pk, []),
+        "bases": plan.bases.select_related("document"),
+        "sections": plan.sections.all(),
+        "rows": [(target, results.get(target.pk)) for target in targets],
+        "milestones": milestones,
+        "overdue_count": sum(m.overdue for m in milestones),
+        "subjects": plan.subjects.all(),
+        "award_forms": plan.award_forms.all(),
+        "attachments": plan.attachments.all(),
+        "amendments": plan.amendments.select_related("recorded_by"),
+        "attachment_form": AttachmentForm() if can_edit else None,
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+def _may_create_child(user: User, plan: Plan) -> str:
+    """ "own" when the user's unit may implement the plan, "other" for a unit below it, "" if neither."""
+    if plan.status in (Plan.Status.DRAFT, Plan.Status.SUPERSEDED):
+        return ""
+    units = child_plan_units(user, plan)
+    if units.filter(pk__in=[m.unit_id for m in user.active_memberships]).exists():
+        return "own"
+    return "other" if units.exists() else ""
+
+
+class ChildPlanForm(forms.Form):
+    unit = UnitChoiceField(queryset=None, label=gettext_lazy("Issuing unit"))
+
+
+@login_required
+def plan_create(request: HttpRequest) -> HttpResponse:
+    if "parent" in request.GET:
+        return _create_child(request, load_plan(request, _int(request.GET["parent"])))
+    user = request.user
+    if not editable_units(user).exists():
+        raise PermissionDenied
+    campaign = Campaign.objects.filter(pk=_int(request.GET.get("campaign", ""))).first()
+    plan = Plan(created_by=user, campaign=campaign)
+    form = PlanForm(request.POST or None, instance=plan, user=user)
+    if request.method == "POST" and form.is_valid():
+        plan = form.save()
+        messages.success(request, _("Plan created."))
+        return redirect("campaigns:plan", plan.pk)
+    return render(request, "plans/plan_form.html", {"form": form, "plan": None, "campaign": campaign})
+
+
+def _int(value: str) -> int:
+    return int(value) if value.isdecimal() else 0
+
+
+def _create_child(request: HttpRequest, parent: Plan) -> HttpResponse:
+    """Confirm, then draft the plan implementing `parent` with the targets that concern the chosen unit."""
+    if not _may_create_child(request.user, parent):
+        raise PermissionDenied
+    units = child_plan_units(request.user, parent)
+    own = [m.unit.pk for m in request.user.active_memberships]
+    default = units.filter(pk__in=own).first() or units.first()
+    form = ChildPlanForm(request.POST or None, initial={"unit": default})
+    form.fields["unit"].queryset = units
+    if request.method == "POST" and form.is_valid():
+        plan = create_child_plan(parent, unit=form.cleaned_data["unit"], by=request.user)
+        count = plan.targets.count()
+        messages.success(
+            request,
+            ngettext(
+                "Draft plan created with %(count)d inherited target.",
+                "Draft plan created with %(count)d inherited targets.",
+                count,
+            )
+            % {"count": count},
+        )
+        return redirect("campaigns:plan-edit", plan.pk)
+    context = {
+        "parent": parent,
+        "form": form,
+        "default": default,
+        "targets": parent.targets.prefetch_related("units"),
+        "inherited": {target.pk for target, _named in inherited_targets(parent, default)},
+    }
+    return render(request, "plans/plan_child_form.html", context)
+
+
+@login_required
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = load_plan(request, pk, edit=True)
+    form = PlanForm(request.POST or None, instance=plan, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Plan saved."))
+        return redirect("campaigns:plan", plan.pk)
+    return render(request, "plans/plan_form.html", {"form": form, "plan": plan, "campaign": plan.campaign})
+
+
+@login_required
+def plan_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = load_plan(request, pk, edit=True)
+    form = AmendmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        record_amendment(plan, form.instance, by=request.user)
+        messages.success(request, _("Amendment recorded. Now make the changes: the history will show them."))
+        return redirect("campaigns:plan-edit", plan.pk)
+    return render(request, "plans/amendment_form.html", {"form": form, "plan": plan})
