@@ -1,7 +1,13 @@
 """Issue 13, the surface of a running copy: missing files, caching of private pages, error pages."""
 
+import os
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings as django_settings
 from django.templatetags.static import static
+from django.test import Client
 from django.urls import reverse
 
 from awards.models import Award, DossierFile
@@ -79,3 +85,92 @@ def test_the_public_verification_page_is_not_marked_no_store_for_anonymous_visit
 
     assert response.status_code == 200
     assert "no-store" not in cache_control(response)
+
+
+def assert_error_page_in_the_layout(response, status: int, vietnamese: str) -> str:
+    page = response.content.decode()
+    assert response.status_code == status
+    assert f'data-status="{status}"' in page
+    assert 'lang="vi"' in page
+    assert vietnamese in page
+    assert "app-navbar" in page and "app-footer" in page  # the app's layout, not a bare page
+    return page
+
+
+def test_an_unknown_address_gets_the_vietnamese_not_found_page(demo, client):
+    client.force_login(demo.users["xa.truongha"])
+
+    response = client.get("/no-such-page/")
+
+    assert_error_page_in_the_layout(response, 404, "Không tìm thấy trang")
+
+
+def test_an_object_of_another_unit_gets_the_same_not_found_page(demo, client):
+    client.force_login(demo.users["xa.truongha"])
+    other = PlanAttachment.objects.filter(plan__issuing_unit__name__contains="Quảng Trị").first()
+
+    response = client.get(reverse("campaigns:attachment", args=[other.pk]))
+
+    assert_error_page_in_the_layout(response, 404, "Không tìm thấy trang")
+
+
+@pytest.mark.urls("config.tests.error_urls")
+def test_a_refused_action_gets_the_vietnamese_forbidden_page(demo, client):
+    client.force_login(demo.users["xa.truongha"])
+
+    response = client.get("/test-errors/denied/")
+
+    page = assert_error_page_in_the_layout(response, 403, "Không có quyền truy cập")
+    assert "403 Forbidden" not in page
+
+
+@pytest.mark.urls("config.tests.error_urls")
+def test_a_server_error_gets_the_vietnamese_error_page_without_the_exception(demo, client, caplog):
+    client.raise_request_exception = False
+    client.force_login(demo.users["xa.truongha"])
+
+    response = client.get("/test-errors/broken/")
+
+    page = assert_error_page_in_the_layout(response, 500, "Đã xảy ra lỗi")
+    assert "secret detail" not in page and "RuntimeError" not in page
+    assert "secret detail" in caplog.text  # the operator still finds it in the log
+
+
+def test_a_form_posted_without_its_csrf_token_gets_the_vietnamese_expired_form_page(demo):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(demo.users["xa.truongha"])
+
+    response = client.post(reverse("reports:create"), {})
+
+    page = assert_error_page_in_the_layout(response, 403, "Biểu mẫu đã hết hạn")
+    assert "Forbidden" not in page and "CSRF verification failed" not in page
+
+
+MAKE_RUN_PROBE = """
+from django.conf import settings
+from django.test import Client
+client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
+page = client.get("/no-such-page/")
+css = client.get("/static/css/app.css")
+print(settings.DEBUG, page.status_code, "Không tìm thấy trang" in page.content.decode(), css.status_code)
+"""
+
+
+def test_make_run_shows_the_friendly_not_found_page_and_still_serves_static_files(tmp_path):
+    """`make run` has no variables set: the embedded default must not show Django's debug pages."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", MAKE_RUN_PROBE],
+        cwd=django_settings.BASE_DIR,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "config.settings", "SQLITE_PATH": str(tmp_path / "db.sqlite3")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-4:] == ["False", "404", "True", "200"]
