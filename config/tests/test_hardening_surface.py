@@ -1,18 +1,23 @@
 """Issue 13, the surface of a running copy: missing files, caching of private pages, error pages."""
 
 import os
+import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
+from django.apps import apps
 from django.conf import settings as django_settings
+from django.db.models import CharField
 from django.templatetags.static import static
 from django.test import Client
 from django.urls import reverse
 
 from awards.models import Award, DossierFile
-from campaigns.models import Evidence, PlanAttachment
+from campaigns.models import Evidence, Plan, PlanAttachment
 from reports.models import Report
+from units.text import CleanNames
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +179,35 @@ def test_make_run_shows_the_friendly_not_found_page_and_still_serves_static_file
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-4:] == ["False", "404", "True", "200"]
+
+
+NAME_FIELD = re.compile(r"^(name|title|heading|short_name|full_name|first_name|last_name|.+_name|.+_title)$")
+
+
+def name_fields(model) -> set[str]:
+    return {
+        field.name
+        for field in model._meta.get_fields()
+        if isinstance(field, CharField) and field.editable and not field.choices and NAME_FIELD.match(field.name)
+    }
+
+
+def test_every_name_and_title_field_of_the_apps_is_cleaned_on_every_write():
+    """A new model with a name or a title cleans it too (units.text.CleanNames), or this test names it."""
+    uncleaned = {
+        model.__name__: name_fields(model) - set(getattr(model, "clean_name_fields", ()))
+        for app in ("units", "campaigns", "awards", "reports")
+        for model in apps.get_app_config(app).get_models()
+        if not model.__name__.startswith("Historical")  # simple_history's copies: written from the cleaned row
+    }
+    assert {name: fields for name, fields in uncleaned.items() if fields} == {}
+    assert all(issubclass(model, CleanNames) for model in apps.get_models() if getattr(model, "clean_name_fields", ()))
+
+
+def test_a_plan_title_keeps_its_diacritics_and_loses_a_right_to_left_override(demo):
+    plan = Plan.objects.order_by("pk").first()
+    plan.title = "\u202e" + unicodedata.normalize("NFD", "Phong trào chung sức") + "\u200b"
+    plan.save(update_fields=["title"])
+
+    plan.refresh_from_db()
+    assert plan.title == "Phong trào chung sức"
