@@ -32,14 +32,18 @@ def env_list(name: str, default: str = "") -> list[str]:
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
-# The embedded default is a developer's machine: debug on unless production says otherwise.
-DEBUG = env_bool("DEBUG", default=not DATABASE_URL)
+# The embedded default (no DATABASE_URL, `make run`) is a machine of one's own: a development key, local
+# host names, static files from the app folders, plain HTTP. Debug pages are a separate choice (DEBUG=true):
+# by default `make run` shows users the same error pages as production, and logs tracebacks to the console.
+EMBEDDED = not DATABASE_URL
+DEBUG = env_bool("DEBUG", default=False)
+LOCAL_DEFAULTS = DEBUG or EMBEDDED
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY and DEBUG:
+if not SECRET_KEY and LOCAL_DEFAULTS:
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 if not SECRET_KEY:
-    raise ImproperlyConfigured("Set the SECRET_KEY environment variable (DEBUG is off).")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+    raise ImproperlyConfigured("Set the SECRET_KEY environment variable (DATABASE_URL is set and DEBUG is off).")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if LOCAL_DEFAULTS else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # The public address of the site: generated documents (printed by a worker, with no request to ask) build
 # the links of their QR codes from it.
@@ -75,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -137,6 +142,8 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", "28800"))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# A refused form (expired page, cookies blocked) explains itself in Vietnamese inside the layout.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
 # Login throttling: 5 failures lock the username for 15 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
@@ -157,7 +164,7 @@ FORMAT_MODULE_PATH = ["config.formats"]
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Without collectstatic (development), WhiteNoise serves from the app folders.
-WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_USE_FINDERS = LOCAL_DEFAULTS
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -165,7 +172,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
+        if not LOCAL_DEFAULTS
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -230,7 +237,7 @@ REPORTS_REQUEUE_AFTER = int(os.environ.get("REPORTS_REQUEUE_AFTER", "60"))
 # mid-build (reports/tests/test_faults.py). Never set in production.
 REPORTS_TEST_BUILD_DELAY = float(os.environ.get("REPORTS_TEST_BUILD_DELAY", "0"))
 
-if not DEBUG:
+if not LOCAL_DEFAULTS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True

@@ -7,6 +7,7 @@ folder (the stylesheet and its fonts), so a document never reaches out to the ne
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -37,16 +38,31 @@ def static_root() -> Path:
 
 
 class LocalFetcher(URLFetcher):
-    """Serves files under `root` (the stylesheet, its fonts) and refuses every other URL."""
+    """Serves files under `roots` (the stylesheet, its fonts) and refuses every other URL.
 
-    def __init__(self, root: Path):
+    The check is on the resolved path, not on the URL's spelling: `%2e%2e`, `..` and symlinks are followed
+    first, and the file opened is the one checked.
+    """
+
+    def __init__(self, *roots: Path):
         super().__init__(allowed_protocols={"file"})
-        self.prefix = root.as_uri() + "/"
+        self.roots = [root.resolve() for root in roots]
+
+    def local_path(self, url: str) -> Path:
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            raise ValueError(f"Refused to load {url!r} into a report.")
+        # Decoded once, as urllib would when opening it; the name is then taken literally.
+        path = unquote(parts.path)
+        if "\x00" in path:
+            raise ValueError(f"Refused to load {url!r} into a report.")
+        resolved = Path(path).resolve()
+        if not any(resolved.is_relative_to(root) for root in self.roots):
+            raise ValueError(f"Refused to load {url!r} into a report.")
+        return resolved
 
     def fetch(self, url, headers=None):
-        if not url.startswith(self.prefix):
-            raise ValueError(f"Refused to load {url!r} into a report.")
-        return super().fetch(url, headers)
+        return super().fetch(self.local_path(url).as_uri(), headers)
 
 
 def render_html(report: Report, *, on_progress: Callable[[int], None] | None = None) -> str:

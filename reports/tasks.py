@@ -51,6 +51,7 @@ def build_report(self, report_id: int) -> None:
         rendered = render_pdf(report, on_progress=lambda percent: record_progress(this_run, percent))
     except TRANSIENT as error:
         if self.request.retries >= MAX_RETRIES:
+            logger.exception("Report %s failed after %s retries", report_id, MAX_RETRIES)
             fail(this_run, error)
             return
         # Back in the queue, so the page says "queued" while the retry waits for its turn.

@@ -19,6 +19,7 @@ from reports.documents import DOCUMENTS, filename_of
 from reports.excel import XLSX, build_workbook
 from reports.forms import ReportRequestForm, requestable_units
 from reports.models import Report
+from units.files import stored_file_response
 
 LIST_LIMIT = 300
 
@@ -99,13 +100,11 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def download(request: HttpRequest, pk: int) -> FileResponse:
     report = visible_report(request, pk)
-    if report.status != Report.Status.DONE or not report.file:
+    if report.status != Report.Status.DONE:
         raise Http404
-    try:
-        handle = report.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=filename_of(report), content_type="application/pdf")
+    return stored_file_response(
+        report.file, as_attachment=True, filename=filename_of(report), content_type="application/pdf"
+    )
 
 
 @login_required

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from units.text import fold
+from units.text import CleanNames, fold
 
 REFORM_DATE = datetime.date(2025, 7, 1)
 
@@ -113,8 +113,10 @@ class UnitOwnedQuerySet(models.QuerySet):
         return self.filter(unit__in=Unit.objects.within(*units))
 
 
-class Unit(models.Model):
+class Unit(CleanNames, models.Model):
     """One version of a territory (tỉnh, huyện, xã, thôn) or organisation (sở, ban, DN, HTX)."""
+
+    clean_name_fields = ("name", "short_name", "division_type")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     division_type = models.CharField(_("type"), max_length=40, help_text=_("Xã, Phường, Thôn, Sở…"))
@@ -180,6 +182,7 @@ class Unit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.clean_names()  # before the search name is derived from the name
         self.search_name = fold(self.name)
         if not self.short_name:
             self.short_name = self.name
@@ -253,8 +256,10 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
-class User(AbstractUser):
+class User(CleanNames, AbstractUser):
     """A person; what they may see and do comes from their memberships."""
+
+    clean_name_fields = ("full_name", "position", "first_name", "last_name")
 
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     position = models.CharField(_("position"), max_length=200, blank=True)

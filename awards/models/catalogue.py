@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from units.text import CleanNames
+
 
 class LegalRegime(models.TextChoices):
     """The three regimes the 2021-2025 movement spans (domain.md §3.1)."""
@@ -40,8 +42,10 @@ class AuthorityLevel(models.TextChoices):
     AGENCY = "agency", _("Head of agency or unit")
 
 
-class AwardForm(models.Model):
+class AwardForm(CleanNames, models.Model):
     """A form of commendation or emulation title and who grants it (domain.md §3.2)."""
+
+    clean_name_fields = ("name", "short_name", "authority_title")
 
     class Category(models.TextChoices):
         ORDER = "order", _("Order (Huân chương)")

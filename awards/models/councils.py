@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.models.nominations import Nomination
 from units.models import Unit
+from units.text import CleanNames
 
 
 class CouncilSessionQuerySet(models.QuerySet):
@@ -15,8 +16,10 @@ class CouncilSessionQuerySet(models.QuerySet):
         return self.filter(council_unit__in=Unit.objects.visible_to(user))
 
 
-class CouncilSession(models.Model):
+class CouncilSession(CleanNames, models.Model):
     """A meeting of a level's council: its agenda, who attended, the votes and the minutes."""
+
+    clean_name_fields = ("title",)
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -53,7 +56,9 @@ class CouncilSession(models.Model):
         return f"{self.title} ({self.date:%d/%m/%Y})"
 
 
-class CouncilMember(models.Model):
+class CouncilMember(CleanNames, models.Model):
+    clean_name_fields = ("name",)
+
     class Role(models.TextChoices):
         CHAIR = "chair", _("Chair")
         VICE_CHAIR = "vice_chair", _("Vice-chair")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from awards.models.catalogue import AwardForm, LegalRegime
 from awards.models.nominations import Nomination, Nominee
 from units.models import Unit
+from units.text import CleanNames
 
 
 class DecisionCounter(models.Model):
@@ -31,8 +32,10 @@ class DecisionQuerySet(models.QuerySet):
         return self.filter(models.Q(issuing_unit__in=units) | models.Q(awards__nominee__unit__in=units)).distinct()
 
 
-class Decision(models.Model):
+class Decision(CleanNames, models.Model):
     """A numbered award decision (e.g. 125/QĐ-UBND) with its list of awardees."""
+
+    clean_name_fields = ("issuer_name", "signer_name", "signer_title")
 
     issuing_unit = models.ForeignKey(Unit, models.PROTECT, related_name="award_decisions", verbose_name=_("issued by"))
     issuer_name = models.CharField(_("issuing body"), max_length=200)

@@ -8,14 +8,17 @@ from simple_history.models import HistoricalRecords
 
 from awards.models.catalogue import AwardForm, LegalRegime, NomineeKind
 from units.models import Unit, UnitOwnedQuerySet
+from units.text import CleanNames
 
 
-class Nominee(models.Model):
+class Nominee(CleanNames, models.Model):
     """Who may be awarded: a collective unit, a person, a household, an enterprise or an outside organisation.
 
     `unit` is the unit the nominee belongs to (the collective itself, a person's workplace, a
     household's village or commune); it decides who may see the nominee and its award history.
     """
+
+    clean_name_fields = ("name",)
 
     kind = models.CharField(_("kind"), max_length=12, choices=NomineeKind)
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="nominees", verbose_name=_("unit"))
@@ -177,8 +180,10 @@ class NominationEvent(models.Model):
         return f"{self.nomination_id}: {self.from_status} → {self.to_status}"
 
 
-class DossierFile(models.Model):
+class DossierFile(CleanNames, models.Model):
     """A part of the dossier (hồ sơ): tờ trình, báo cáo thành tích, biên bản, other documents."""
+
+    clean_name_fields = ("title",)
 
     nomination = models.ForeignKey(Nomination, models.CASCADE, related_name="files")
     # A key of awards.catalogue.DOSSIER_PARTS.

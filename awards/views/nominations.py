@@ -18,6 +18,7 @@ from awards.models import AwardForm, DossierFile, Nomination, Nominee, NomineeKi
 from awards.permissions import can_appraise, can_edit, can_propose, proposing_units
 from awards.views import query_int
 from campaigns.models import Campaign
+from units.files import stored_file_response
 from units.models import Unit
 
 PAGE_SIZE = 50
@@ -208,7 +209,7 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
     file = get_object_or_404(
         DossierFile.objects.filter(nomination__in=Nomination.objects.visible_to(request.user)), pk=pk
     )
-    return FileResponse(file.file.open("rb"), filename=file.file.name.rsplit("/", 1)[-1])
+    return stored_file_response(file.file)
 
 
 @login_required

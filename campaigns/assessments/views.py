@@ -29,6 +29,7 @@ from campaigns.assessments.services import (
     submit_assessment,
 )
 from campaigns.models import Assessment, Criterion, CriterionResult, Evidence, Indicator
+from units.files import stored_file_response
 from units.models import Kind, Role, Unit
 
 YEARS = range(2021, 2026)  # the 2021-2025 movement
@@ -285,7 +286,7 @@ def _load_evidence(request: HttpRequest, pk: int) -> Evidence:
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """Served through the assessment's scoping rather than as a public media file."""
     evidence = _load_evidence(request, pk)
-    return FileResponse(evidence.file.open("rb"), filename=evidence.file.name.rsplit("/", 1)[-1])
+    return stored_file_response(evidence.file)
 
 
 @login_required

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from campaigns.models.criteria import Criterion, Indicator
 from campaigns.models.progress import Assessment
 from units.models import Unit
+from units.text import CleanNames
 
 
 class CriterionResult(models.Model):
@@ -46,8 +47,10 @@ class IndicatorValue(models.Model):
         return f"{self.indicator.code}: {self.value}"
 
 
-class Evidence(models.Model):
+class Evidence(CleanNames, models.Model):
     """A PDF or image backing a criterion (size and type checked in the upload form)."""
+
+    clean_name_fields = ("title",)
 
     assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="evidence")
     criterion = models.ForeignKey(Criterion, models.PROTECT, null=True, blank=True, related_name="+")

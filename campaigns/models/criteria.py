@@ -9,10 +9,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from units.models import NtmRegion, Unit
+from units.text import CleanNames
 
 
-class CriteriaSet(models.Model):
+class CriteriaSet(CleanNames, models.Model):
     """A bộ tiêu chí: its level, period and issuer; a province may re-issue a national set."""
+
+    clean_name_fields = ("name",)
 
     class Level(models.TextChoices):
         COMMUNE = "xa_ntm", _("Commune NTM")
@@ -50,8 +53,10 @@ class CriteriaSet(models.Model):
         return self.name
 
 
-class Criterion(models.Model):
+class Criterion(CleanNames, models.Model):
     """One of the numbered criteria of a set (Giao thông, Thủy lợi…) in its group."""
+
+    clean_name_fields = ("name",)
 
     criteria_set = models.ForeignKey(CriteriaSet, models.CASCADE, related_name="criteria")
     number = models.PositiveSmallIntegerField(_("number"))
@@ -68,8 +73,10 @@ class Criterion(models.Model):
         return f"{self.number}. {self.name}"
 
 
-class Indicator(models.Model):
+class Indicator(CleanNames, models.Model):
     """An indicator (chỉ tiêu) of a criterion; a criterion is met only when all its indicators are."""
+
+    clean_name_fields = ("name",)
 
     class ValueType(models.TextChoices):
         BOOLEAN = "bool", _("Yes / no")

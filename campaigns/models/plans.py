@@ -9,10 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from units.models import Kind, Unit
+from units.text import CleanNames
 
 
-class Campaign(models.Model):
+class Campaign(CleanNames, models.Model):
     """A movement, e.g. "Cả nước chung sức xây dựng nông thôn mới" 2021-2025 (QĐ 587/QĐ-TTg)."""
+
+    clean_name_fields = ("name", "launching_body")
 
     name = models.CharField(_("name"), max_length=300)
     scope = models.CharField(_("scope"), max_length=200, blank=True, help_text=_("e.g. nationwide"))
@@ -95,8 +98,10 @@ class PlanQuerySet(models.QuerySet):
         return self.exclude(status=Plan.Status.DRAFT)
 
 
-class Plan(models.Model):
+class Plan(CleanNames, models.Model):
     """A Kế hoạch, or a Quyết định issuing a Kế hoạch as its annex, that implements the plan above it."""
+
+    clean_name_fields = ("title", "issuer_name", "signer_name", "signer_title")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -194,8 +199,10 @@ class PlanBasis(models.Model):
         return str(self.document)
 
 
-class PlanSection(models.Model):
+class PlanSection(CleanNames, models.Model):
     """A section of the plan body (Mục đích, Nội dung, Giải pháp…) as formatted text."""
+
+    clean_name_fields = ("heading",)
 
     class Kind(models.TextChoices):
         PURPOSE = "purpose", _("Purpose and requirements")
@@ -227,7 +234,9 @@ class PlanSection(models.Model):
         return self.heading
 
 
-class PlanAttachment(models.Model):
+class PlanAttachment(CleanNames, models.Model):
+    clean_name_fields = ("title",)
+
     class Kind(models.TextChoices):
         SIGNED_ORIGINAL = "signed", _("Signed original")
         ANNEX = "annex", _("Annex")
@@ -269,8 +278,10 @@ class PlanAmendment(models.Model):
         return f"{self.plan.reference} · {self.date:%d/%m/%Y}"
 
 
-class Milestone(models.Model):
+class Milestone(CleanNames, models.Model):
     """A timeline item (tiến độ). Overdue items stay visible, marked, until they are done."""
+
+    clean_name_fields = ("title",)
 
     class Kind(models.TextChoices):
         BUILD_PLAN = "build_plan", _("Build the plan")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from units.models import Kind, NtmRegion, Unit, UnitOwnedQuerySet
+from units.text import CleanNames
 
 
 class RecognitionStatus(models.TextChoices):
@@ -154,8 +155,10 @@ class Assessment(models.Model):
         return self.status in (self.Status.SUBMITTED, self.Status.APPROVED)
 
 
-class OcopProduct(models.Model):
+class OcopProduct(CleanNames, models.Model):
     """An OCOP product (Chương trình mỗi xã một sản phẩm) of a commune."""
+
+    clean_name_fields = ("name", "owner_name")
 
     class OwnerKind(models.TextChoices):
         ENTERPRISE = "enterprise", _("Enterprise")

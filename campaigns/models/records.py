@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from units.models import Unit, UnitOwnedQuerySet
+from units.text import CleanNames
 
 
 class VillageYear(models.Model):
@@ -67,8 +68,10 @@ class ResourceContribution(models.Model):
         return self.state_budget + self.people + self.enterprises
 
 
-class ExemplaryModel(models.Model):
+class ExemplaryModel(CleanNames, models.Model):
     """An exemplary model or good practice (điển hình tiên tiến, mô hình hay)."""
+
+    clean_name_fields = ("title",)
 
     class Kind(models.TextChoices):
         COLLECTIVE = "collective", _("Exemplary collective")

@@ -135,8 +135,8 @@ def test_the_status_url_without_htmx_sends_to_the_page(client, district_with_pla
     assertRedirects(response, reverse("reports:detail", args=[report.pk]))
 
 
-def test_a_failed_build_shows_its_error_on_the_page(
-    client, district_with_plan, district_officer, monkeypatch, django_capture_on_commit_callbacks
+def test_a_failed_build_says_so_in_plain_vietnamese_and_logs_the_cause_without_showing_it(
+    client, district_with_plan, district_officer, monkeypatch, django_capture_on_commit_callbacks, caplog, settings
 ):
     def broken(*args, **kwargs):
         raise RuntimeError("WeasyPrint could not lay out the page")
@@ -146,12 +146,16 @@ def test_a_failed_build_shows_its_error_on_the_page(
         request_report, district_with_plan.district, district_officer, capture=django_capture_on_commit_callbacks
     )
     client.force_login(district_officer)
+    settings.LANGUAGE_CODE = "vi"  # the message the officials read
 
     page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
 
     assert report.status == Report.Status.FAILED
     assert 'id="report-error"' in page
-    assert "RuntimeError: WeasyPrint could not lay out the page" in page
+    assert "Không tạo được báo cáo, vui lòng thử lại hoặc liên hệ quản trị" in page
+    assert "WeasyPrint could not lay out the page" not in page
+    assert "RuntimeError" not in page
+    assert "WeasyPrint could not lay out the page" in caplog.text
     assert 'hx-trigger="every 2s"' not in page
 
 

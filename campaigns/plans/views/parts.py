@@ -15,6 +15,7 @@ from campaigns.plans.forms import AttachmentForm, MilestoneForm, SectionForm, Ta
 from campaigns.plans.permissions import can_edit_plan
 from campaigns.plans.services import mark_milestone_done
 from campaigns.plans.views.plans import load_plan
+from units.files import stored_file_response
 
 
 def load_part(request: HttpRequest, model: type[Model], pk: int, *, edit: bool = True) -> Model:
@@ -123,4 +124,4 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     """Served through the plan's scoping: a draft's signed original is no public media file."""
     attachment = load_part(request, PlanAttachment, pk, edit=False)
-    return FileResponse(attachment.file.open("rb"), filename=attachment.file.name.rsplit("/", 1)[-1])
+    return stored_file_response(attachment.file)
