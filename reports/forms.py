@@ -10,14 +10,14 @@ from reports.models import Report
 from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, MOVEMENT_KINDS, REPORTING_KINDS
 from reports.services import REQUEST_ROLES
 from units.models import CodeScheme, Kind, Unit, User
+from units.wording import SigningMode
 
 FIRST_YEAR = 2021
+# "" keeps the plan's signer; "own" is stored for SigningMode.NONE, which a blank choice cannot say.
 SIGNING_MODE_CHOICES = [
     ("", _("As in the unit's plan")),
-    ("TM.", _("TM. (on behalf of the committee)")),
-    ("KT.", _("KT. (signing for the head)")),
-    ("TL.", _("TL. (by order)")),
-    ("own", _("Signs in own name")),
+    *[(mode, label) for mode, label in SigningMode.choices if mode],
+    ("own", SigningMode.NONE.label),
 ]
 DOCUMENT_FIELDS = ["number", "place", "signer_name", "signer_title", "signing_mode", "recipients"]
 
