@@ -10,7 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from awards.models import AgendaItem, Award, CouncilSession, Decision, Nomination, Round
-from reports.documents import DOCUMENTS
+from reports.documents import REGISTRY
 from reports.documents_awards import submission_context
 from reports.models import Report
 from reports.pdf import render_html, render_pdf
@@ -139,7 +139,7 @@ def test_every_award_document_exports_its_table_to_excel(client, decision, close
         report_for(Report.Kind.DECISION, decision=decision),
         report_for(Report.Kind.MINUTES, session=closed_session),
     ]:
-        assert report.kind in DOCUMENTS
+        assert report.kind in REGISTRY
         response = client.get(reverse("reports:xlsx", args=[report.pk]))
         assert response.status_code == 200
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
