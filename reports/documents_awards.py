@@ -37,7 +37,6 @@ from units.wording import (
     office_head,
     place_and_date,
     place_name,
-    signature_lines,
     spelled_out,
 )
 
@@ -233,7 +232,7 @@ def decision_letterhead(report: Report, decision: Decision, subject: str) -> Let
         doc_type="QUYẾT ĐỊNH",
         subject=subject,
         recipients=recipients,
-        signing=signature_lines(mode=decision.signing_mode, title=decision.signer_title, issuer=issuer_name(unit)),
+        signing=decision.signature_lines,
         signer_name=decision.signer_name,
         issuer_title=head_title(unit),
         day=decision.date,

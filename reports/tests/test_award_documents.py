@@ -219,3 +219,16 @@ def test_the_decision_page_offers_both_print_buttons(client, decision):
     assert reverse("reports:print-decision", args=[decision.pk]) in page
     assert reverse("reports:print-certificates", args=[decision.pk]) in page
     assert Award.objects.filter(decision=decision).exists()
+
+
+def test_the_decision_page_and_its_pdf_print_the_same_signature(client, decision):
+    decision.signing_mode, decision.signer_title = "KT.", "Phó Chủ tịch"
+    decision.save(update_fields=["signing_mode", "signer_title"])
+    client.force_login(User.objects.get(username="noivu.haquang"))
+
+    page = client.get(reverse("awards:decision", args=[decision.pk])).content.decode()
+    text = flat(text_of(render_pdf(report_for(Report.Kind.DECISION, decision=decision, year=decision.year)).content))
+
+    assert decision.signature_lines == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    for line in decision.signature_lines:
+        assert line in page and line in text
