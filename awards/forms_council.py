@@ -13,14 +13,14 @@ from awards.models import Ballot, CouncilMember, CouncilSession, LegalRegime, No
 from awards.models.catalogue import REGIME_BASES
 from units.fields import BoundedModelMultipleChoiceField
 from units.models import Unit, User
-from units.wording import council_name
+from units.wording import cited, council_name
 
 
 def legal_basis_for(day: datetime.date, sessions: list[CouncilSession] = ()) -> str:
     """The bases in force on `day`, then the council session(s) whose vote the decision follows."""
     lines = list(REGIME_BASES[LegalRegime.on(day)])
     for session in sessions:
-        lines.append(f"Căn cứ kết quả phiên họp {council_name(session.council_unit)} ngày {session.date:%d/%m/%Y};")
+        lines.append(f"Căn cứ kết quả phiên họp {cited(council_name(session.council_unit), session.date)};")
     return "\n".join(lines)
 
 

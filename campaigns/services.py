@@ -6,7 +6,7 @@ from django.db import transaction
 
 from campaigns.models import Document, DocumentKind, Milestone, Plan, PlanAmendment, PlanBasis, Target
 from units.models import Lineage, Unit, User
-from units.wording import SigningMode, issuer_name, place_name
+from units.wording import SigningMode, cited, issuer_name, place_name
 
 # Targets whose named units can be narrowed to the child's own units.
 NAMED_UNIT_TYPES = (Target.Type.UNIT_MILESTONE, Target.Type.KEEP_STATUS)
@@ -62,9 +62,7 @@ def create_child_plan(parent: Plan, *, unit: Unit, by: User) -> Plan:
 def implementing_subject(parent: Plan) -> str:
     """The trích yếu of an implementing plan, in the wording Vietnamese plans use."""
     kind = "Quyết định" if parent.document_kind == DocumentKind.DECISION else "Kế hoạch"
-    reference = f"{kind} số {parent.number}" if parent.number else kind
-    if parent.issue_date:
-        reference += f" ngày {parent.issue_date:%d/%m/%Y}"
+    reference = cited(f"{kind} số {parent.number}" if parent.number else kind, parent.issue_date)
     return f'Thực hiện {reference} của {parent.issuer_name} về phong trào thi đua "{parent.title}"'
 
 

@@ -26,6 +26,7 @@ from reports.models import Report
 from reports.tables import Column, Row, Table, format_number
 from units.models import Kind, Unit
 from units.wording import (
+    cited,
     council_name,
     head_title,
     header_lines,
@@ -301,7 +302,7 @@ def certificates_context(report: Report) -> dict:
     return {
         **context,
         "heading": certificate_heading(decision.award_form),
-        "decision_line": f"Quyết định số {decision.reference} ngày {decision.date:%d/%m/%Y}",
+        "decision_line": f"Quyết định số {cited(decision.reference, decision.date)}",
     }
 
 

@@ -152,6 +152,11 @@ def place_and_date(place: str, day: datetime.date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+def cited(number: str, day: datetime.date | None) -> str:
+    """How a text cites a document: "3254/KH-UBND ngày 03/11/2022"; without a date, the number alone."""
+    return f"{number} ngày {day:%d/%m/%Y}".strip() if day else number
+
+
 def long_date(day: datetime.date) -> str:
     """ "ngày 05 tháng 01 năm 2026", as running text cites a date."""
     return place_and_date("", day).removeprefix(", ")

@@ -13,6 +13,7 @@ from units.models import Kind
 from units.wording import (
     SIGNING_MODES,
     SigningMode,
+    cited,
     committee_name,
     head_title,
     home_affairs_body,
@@ -78,6 +79,11 @@ def test_the_place_before_the_date_is_the_territory_without_its_type_and_an_agen
     assert place_name(district) == "Hà Quảng"
     assert place_name(agency) == "Cao Bằng"
     assert place_and_date(place_name(commune), datetime.date(2026, 2, 3)) == "Trường Hà, ngày 03 tháng 02 năm 2026"
+
+
+def test_a_document_is_cited_by_its_number_and_short_date():
+    assert cited("3254/KH-UBND", datetime.date(2022, 11, 3)) == "3254/KH-UBND ngày 03/11/2022"
+    assert cited("Kế hoạch", None) == "Kế hoạch"
 
 
 def test_the_signing_modes_are_one_list_for_plans_report_forms_and_decisions():
