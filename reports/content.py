@@ -1,9 +1,10 @@
 """Context builders: everything a movement report says, computed from the data for its unit and period.
 
 `movement_context(report)` serves the annual report, the sơ kết and the tổng kết alike; only the
-period and the subject differ, and the report's kind in reports.documents.REGISTRY says them. The PDF template and the Excel export both read it, so the
-workbook holds exactly the tables the document prints. The report need not be saved (the command
-builds from an unsaved one). A fixed number of queries whatever the number of units.
+period and the subject differ, and the kind's entry in reports.documents.REGISTRY gives them. The PDF
+template and the Excel export both read it, so the workbook holds exactly the tables the document prints.
+The report need not be saved (the command builds from an unsaved one). A fixed number of queries whatever
+the number of units.
 """
 
 import datetime
