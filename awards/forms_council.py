@@ -10,41 +10,17 @@ from django.utils.translation import gettext_lazy
 
 from awards.forms import DATE_INPUTS, DATE_WIDGET, UnitChoiceField
 from awards.models import Ballot, CouncilMember, CouncilSession, LegalRegime, Nomination
+from awards.models.catalogue import REGIME_BASES
 from units.fields import BoundedModelMultipleChoiceField
 from units.models import Unit, User
-
-# The opening lines ("Căn cứ …") of a decision, per legal regime. They are the text of the document, in
-# Vietnamese whatever the interface language, and the signer edits them before issuing.
-REGIME_BASES = {
-    LegalRegime.LAW_2013: [
-        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của "
-        "Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;",
-        "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành "
-        "một số điều của Luật Thi đua, khen thưởng;",
-    ],
-    LegalRegime.DECREE_98: [
-        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành "
-        "một số điều của Luật Thi đua, khen thưởng;",
-    ],
-    LegalRegime.DECREE_152: [
-        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
-        "phân quyền trong lĩnh vực thi đua, khen thưởng và quy định chi tiết Luật Thi đua, khen thưởng;",
-    ],
-}
-
-
-def council_name(unit: Unit) -> str:
-    """ "Hội đồng Thi đua - Khen thưởng huyện Hà Quảng"."""
-    return f"Hội đồng Thi đua - Khen thưởng {unit.name[:1].lower()}{unit.name[1:]}"
+from units.wording import cited, council_name
 
 
 def legal_basis_for(day: datetime.date, sessions: list[CouncilSession] = ()) -> str:
     """The bases in force on `day`, then the council session(s) whose vote the decision follows."""
     lines = list(REGIME_BASES[LegalRegime.on(day)])
     for session in sessions:
-        lines.append(f"Căn cứ kết quả phiên họp {council_name(session.council_unit)} ngày {session.date:%d/%m/%Y};")
+        lines.append(f"Căn cứ kết quả phiên họp {cited(council_name(session.council_unit), session.date)};")
     return "\n".join(lines)
 
 

@@ -18,6 +18,8 @@ REVIEWER_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF)
 COMMUNE_REVIEWER_ROLES = (Role.COMMUNE_OFFICER,)
 # Bodies that submit a tờ trình; a village or a firm is proposed, it does not propose.
 PROPOSING_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
+# Levels that hold a council (Hội đồng Thi đua - Khen thưởng).
+COUNCIL_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
 
 
 def _roots_with(user: User, roles) -> list[Unit]:
@@ -38,6 +40,18 @@ def reviewer_units(user: User) -> list[Unit]:
     units = _roots_with(user, REVIEWER_ROLES)
     units += [unit for unit in _roots_with(user, COMMUNE_REVIEWER_ROLES) if unit.kind == Kind.COMMUNE]
     return sorted({unit.pk: unit for unit in units}.values(), key=lambda unit: unit.path)
+
+
+def council_units(user: User) -> list[Unit]:
+    """The councils `user` runs: the units whose appraisal queue they work."""
+    return [unit for unit in reviewer_units(user) if unit.kind in COUNCIL_KINDS]
+
+
+def can_manage(user: User, unit: Unit) -> bool:
+    """Runs the council of `unit`: Home Affairs over it, or a commune's own officer for the commune's council."""
+    if user.has_role_over(unit, *REVIEWER_ROLES):
+        return True
+    return unit.kind == Kind.COMMUNE and any(unit.pk == own.pk for own in council_units(user))
 
 
 def can_propose(user: User, unit: Unit) -> bool:

@@ -1,21 +1,22 @@
 """Context builders: everything a movement report says, computed from the data for its unit and period.
 
-`movement_context(report)` serves the annual report, the sơ kết 2023 and the tổng kết 2025 alike;
-only the period and the wording differ. The PDF template and the Excel export both read it, so the
-workbook holds exactly the tables the document prints. The report need not be saved (the command
-builds from an unsaved one). A fixed number of queries whatever the number of units.
+`movement_context(report)` serves the annual report, the sơ kết and the tổng kết alike; only the
+period and the subject differ, and the kind's entry in reports.documents.REGISTRY gives them. The PDF
+template and the Excel export both read it, so the workbook holds exactly the tables the document prints.
+The report need not be saved (the command builds from an unsaved one). A fixed number of queries whatever
+the number of units.
 """
 
 import datetime
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign
 from reports import sections_awards, sections_plan, sections_records
+from reports.documents import document_type
 from reports.letterhead import build_letterhead
 from reports.models import Report
-from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, Scope, campaign_for, period_of
+from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, Scope, campaign_for
 from reports.tables import Table
 
 NARRATIVE_KEYS = ("results", "difficulties", "proposals")
@@ -39,16 +40,12 @@ def document_date(report: Report) -> datetime.date:
 def subject_of(report: Report, title: str, period) -> str:
     """The trích yếu under "BÁO CÁO"."""
     values = {"title": title, "year": period.last_year, "period": period.label}
-    if report.kind == Report.Kind.MIDTERM:
-        return _("Mid-term review of the emulation movement “%(title)s”, %(period)s") % values
-    if report.kind == Report.Kind.FINAL:
-        return _("Final review of the emulation movement “%(title)s”, %(period)s") % values
-    return _("Results of the emulation movement “%(title)s” in %(year)s") % values
+    return str(document_type(report).subject) % values
 
 
 def movement_context(report: Report) -> dict:
     campaign = campaign_of(report)
-    period = period_of(report.kind, report.year, campaign)
+    period = document_type(report).period(campaign, report.year)
     grouping = report.parameters.get("grouping") if report.parameters.get("grouping") == GROUP_BY_NEW else None
     scope = Scope.of(report.unit, period, grouping or GROUP_BY_OLD)
 

@@ -16,27 +16,30 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from awards.forms_council import REGIME_BASES, council_name
 from awards.models import AgendaItem, Award, AwardForm, CouncilMember, CouncilSession, Decision, Nomination, Round
-from awards.models.catalogue import LegalRegime, NomineeKind
+from awards.models.catalogue import REGIME_BASES, LegalRegime, NomineeKind
 from awards.qr import qr_svg, verification_path
 from awards.services import route_for
 from reports.content import document_date
-from reports.letterhead import (
-    ARCHIVE,
-    PEOPLES_COMMITTEE,
-    TERRITORIES,
-    Letterhead,
-    build_letterhead,
-    dated,
-    in_text,
-    issuer_lines,
-    issuer_title,
-    place_name,
-)
+from reports.letterhead import ARCHIVE, Letterhead, build_letterhead
 from reports.models import Report
 from reports.tables import Column, Row, Table, format_number
 from units.models import Kind, Unit
+from units.wording import (
+    cited,
+    council_name,
+    head_title,
+    header_lines,
+    home_affairs_body,
+    home_affairs_head,
+    in_text,
+    issuer_name,
+    long_date,
+    office_head,
+    place_and_date,
+    place_name,
+    spelled_out,
+)
 
 MOVEMENT = "Cả nước chung sức xây dựng nông thôn mới"
 ACHIEVEMENTS_LENGTH = 400  # characters of the báo cáo thành tích printed in a table cell
@@ -116,42 +119,23 @@ def achievement_phrase(round_: str, year: int | None, campaign_name: str = "") -
 
 def form_in_text(award_form: AwardForm) -> str:
     """ "Giấy khen của Chủ tịch UBND huyện" → "Giấy khen của Chủ tịch Ủy ban nhân dân huyện"."""
-    return award_form.name.replace("UBND", "Ủy ban nhân dân")
+    return spelled_out(award_form.name)
 
 
-def authority_line(unit: Unit) -> str:
-    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG": who decides, above the căn cứ lines and on a certificate."""
-    if unit.kind in TERRITORIES:
-        return f"CHỦ TỊCH {PEOPLES_COMMITTEE} {unit.name.upper()}"
-    return f"THỦ TRƯỞNG {unit.name.upper()}"
-
-
-def decider_title(unit: Unit) -> str:
-    """The same in running text: "Chủ tịch Ủy ban nhân dân huyện Hà Quảng"."""
-    if unit.kind in TERRITORIES:
-        return f"Chủ tịch {issuer_title(unit)}"
-    return f"Thủ trưởng {unit.name}"
-
-
-def signing_of(decision: Decision) -> list[str]:
-    """ "KT. Chủ tịch - Phó Chủ tịch" → ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]; a decision of a chairman has no "TM."."""
-    lines = [part.strip() for part in decision.signer_title.split(" - ") if part.strip()]
-    if decision.signing_mode and lines and not lines[0].startswith(decision.signing_mode):
-        lines[0] = f"{decision.signing_mode} {lines[0]}"
-    return [line.upper() for line in lines]
-
-
-def executors(unit: Unit) -> str:
-    """Điều 3: the offices that carry the decision out."""
-    if unit.kind == Kind.PROVINCE:
-        offices = f"Chánh Văn phòng {issuer_title(unit)}, Giám đốc Sở Nội vụ"
-    elif unit.kind == Kind.DISTRICT:
-        offices = f"Chánh Văn phòng HĐND và UBND {in_text(unit.name)}, Trưởng phòng Nội vụ"
-    elif unit.kind == Kind.COMMUNE:
-        offices = "Công chức Văn phòng - Thống kê"
-    else:
-        offices = "Chánh Văn phòng"
+def executors(unit: Unit, *, on) -> str:
+    """Điều 3: the offices that carry the decision out, as the level had them on the decision's date."""
+    offices = ", ".join(filter(None, [office_head(unit, on=on), home_affairs_head(unit, on=on)]))
     return f"{offices}, Thủ trưởng các cơ quan, đơn vị có liên quan"
+
+
+def proposal_line(unit: Unit, *, on) -> str:
+    """ "Xét đề nghị của Trưởng phòng Nội vụ huyện Hà Quảng.": the level's Home Affairs body proposes."""
+    head = home_affairs_head(unit, on=on)
+    if unit.kind == Kind.DISTRICT and head:
+        return f"Xét đề nghị của {head} {in_text(unit.name)}."
+    if head:
+        return f"Xét đề nghị của {head}."
+    return "Xét đề nghị của cơ quan thường trực Hội đồng Thi đua - Khen thưởng."
 
 
 def position_of(award_or_nominee) -> str:
@@ -238,20 +222,20 @@ def prize_sentence(award_form: AwardForm) -> str:
 
 def decision_letterhead(report: Report, decision: Decision, subject: str) -> Letterhead:
     unit = decision.issuing_unit
-    superior, issuer = issuer_lines(unit)
-    above = unit.administrative_parent() if unit.kind in TERRITORIES else None
-    recipients = ["Như Điều 3", *([f"TT. HĐND, UBND {in_text(above.name)} (b/c)"] if above else []), ARCHIVE + ", NV"]
+    superior, issuer = header_lines(unit)
+    above = unit.administrative_parent() if unit.is_territory else None
+    recipients = ["Như Điều 3", *([f"TT. HĐND, {issuer_name(above)} (b/c)"] if above else []), ARCHIVE + ", NV"]
     return Letterhead(
         superior=superior,
         issuer=issuer,
         number=f"Số: {decision.number}/{decision.symbol}",
-        place_date=dated(report.parameters.get("place") or place_name(unit), decision.date),
+        place_date=place_and_date(report.parameters.get("place") or place_name(unit), decision.date),
         doc_type="QUYẾT ĐỊNH",
         subject=subject,
         recipients=recipients,
-        signing=signing_of(decision),
+        signing=decision.signature_lines,
         signer_name=decision.signer_name,
-        issuer_title=decider_title(unit),
+        issuer_title=head_title(unit),
         day=decision.date,
     )
 
@@ -268,7 +252,7 @@ def decision_context(report: Report) -> dict:
     subject = f"Về việc tặng {form.split(' của ')[0]} cho các {kinds_phrase(kinds)} đã có {achievement}"
     letterhead = decision_letterhead(report, decision, subject)
     annex_title = f"Danh sách {kinds_phrase(kinds)} được tặng {form}"
-    reference = f"(Kèm theo Quyết định số {decision.reference} {dated('', decision.date).removeprefix(', ')}"
+    reference = f"(Kèm theo Quyết định số {decision.reference} {long_date(decision.date)}"
     reference += f" của {letterhead.issuer_title})"
     table = annex_table(decision, awards, annex_title)
     return {
@@ -276,16 +260,14 @@ def decision_context(report: Report) -> dict:
         "decision": decision,
         "awards": awards,
         "letterhead": letterhead,
-        "authority": authority_line(decision.issuing_unit),
+        "authority": head_title(decision.issuing_unit).upper(),
         "bases": [line.strip() for line in decision.legal_basis.splitlines() if line.strip()],
-        "proposal": f"Xét đề nghị của Trưởng phòng Nội vụ {in_text(decision.issuing_unit.name)}."
-        if decision.issuing_unit.kind == Kind.DISTRICT
-        else "Xét đề nghị của cơ quan thường trực Hội đồng Thi đua - Khen thưởng.",
+        "proposal": proposal_line(decision.issuing_unit, on=decision.date),
         "form_text": form,
         "counted": counted_phrase(kinds),
         "achievement": achievement,
         "prize": prize_sentence(decision.award_form),
-        "executors": executors(decision.issuing_unit),
+        "executors": executors(decision.issuing_unit, on=decision.date),
         "annex_title": annex_title,
         "annex_reference": reference,
         "annex": table,
@@ -320,7 +302,7 @@ def certificates_context(report: Report) -> dict:
     return {
         **context,
         "heading": certificate_heading(decision.award_form),
-        "decision_line": f"Quyết định số {decision.reference} ngày {decision.date:%d/%m/%Y}",
+        "decision_line": f"Quyết định số {cited(decision.reference, decision.date)}",
     }
 
 
@@ -381,11 +363,10 @@ def minutes_context(report: Report) -> dict:
         item.share = round(100 * item.agree / cast, 1) if cast else None
     chair = next((m for m in members if m.role == CouncilMember.Role.CHAIR), None)
     secretary = next((m for m in members if m.role == CouncilMember.Role.SECRETARY), None)
-    superior = f"UBND {unit.name}" if unit.kind in TERRITORIES else unit.name
     letterhead = build_letterhead(
         unit, parameters={}, doc_type="BIÊN BẢN", doc_code="BB", subject=session.title, day=session.date, plans=[]
     )
-    letterhead.superior, letterhead.issuer = superior.upper(), ["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"]
+    letterhead.superior, letterhead.issuer = issuer_name(unit).upper(), ["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"]
     letterhead.number = f"Số:{' ' * 8}/BB-HĐTĐKT"
     table = tally_table(items)
     return {
@@ -393,7 +374,7 @@ def minutes_context(report: Report) -> dict:
         "session": session,
         "letterhead": letterhead,
         "council": council_name(unit),
-        "day": dated("", session.date).removeprefix(", "),
+        "day": long_date(session.date),
         "present": [m for m in members if m.present],
         "absent": [m for m in members if not m.present],
         "members_total": len(members),
@@ -480,8 +461,8 @@ def submission_context(report: Report) -> dict:
     achievement = achievement_phrase(round_, year, campaign)
     form_names = " và ".join(form_in_text(form) for form in forms) or "khen thưởng"
     # A district that forwards what its council passed submits to the province; a commune to its district.
-    above = route_for(unit, on=day) if unit.kind in TERRITORIES else unit.parent
-    addressee = decider_title(above) if above else ""
+    above = route_for(unit, on=day) if unit.is_territory else unit.parent
+    addressee = head_title(above) if above else ""
     letterhead = build_letterhead(
         unit,
         parameters={"number": number.split("/")[0] if number else ""},
@@ -495,7 +476,7 @@ def submission_context(report: Report) -> dict:
         letterhead.number = f"Số: {number}"
     letterhead.recipients = [
         "Như trên",
-        *([f"Phòng Nội vụ {in_text(above.name)}"] if above and above.kind == Kind.DISTRICT else []),
+        *([home_affairs_body(above, on=day)] if above and home_affairs_body(above, on=day) else []),
         ARCHIVE,
     ]
     table = submission_table(nominations)

@@ -6,18 +6,18 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from reports.models import Report
-from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, MOVEMENT_KINDS, REPORTING_KINDS
+from reports.documents import REGISTRY, form_kinds
+from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, REPORTING_KINDS
 from reports.services import REQUEST_ROLES
 from units.models import CodeScheme, Kind, Unit, User
+from units.wording import SigningMode
 
 FIRST_YEAR = 2021
+# "" keeps the plan's signer; "own" is stored for SigningMode.NONE, which a blank choice cannot say.
 SIGNING_MODE_CHOICES = [
     ("", _("As in the unit's plan")),
-    ("TM.", _("TM. (on behalf of the committee)")),
-    ("KT.", _("KT. (signing for the head)")),
-    ("TL.", _("TL. (by order)")),
-    ("own", _("Signs in own name")),
+    *[(mode, label) for mode, label in SigningMode.choices if mode],
+    ("own", SigningMode.NONE.label),
 ]
 DOCUMENT_FIELDS = ["number", "place", "signer_name", "signer_title", "signing_mode", "recipients"]
 
@@ -43,7 +43,7 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 
 class ReportRequestForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Report"), choices=[(k.value, k.label) for k in MOVEMENT_KINDS])
+    kind = forms.ChoiceField(label=_("Report"), choices=form_kinds)
     unit = UnitChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     year = forms.IntegerField(
         label=_("Year"),
@@ -92,7 +92,7 @@ class ReportRequestForm(forms.Form):
     def clean(self):
         data = super().clean()
         unit, kind, year = data.get("unit"), data.get("kind"), data.get("year")
-        if kind == Report.Kind.ANNUAL:
+        if kind in REGISTRY and REGISTRY[kind].needs_year:
             if year is None:
                 self.add_error("year", _("Choose the year of the annual report."))
             elif not FIRST_YEAR <= year <= datetime.date.today().year:

@@ -12,14 +12,22 @@ import datetime
 from dataclasses import dataclass, field
 
 from campaigns.models import Plan
-from units.models import Kind, Unit
+from units.models import Unit
+from units.wording import (
+    SigningMode,
+    committee_name,
+    header_lines,
+    issuer_name,
+    long_date,
+    place_and_date,
+    place_name,
+    signature_lines,
+    territory_of,
+)
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 SUBTITLE = "Độc lập - Tự do - Hạnh phúc"
-PEOPLES_COMMITTEE = "ỦY BAN NHÂN DÂN"
 ARCHIVE = "Lưu: VT"
-TERRITORIES = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.VILLAGE)
-SIGNING_MODES = ("TM.", "KT.", "TL.", "TUQ.")
 BLANK_NUMBER = "\u00a0" * 8
 
 
@@ -41,7 +49,7 @@ class Letterhead:
     def annex_reference(self) -> str:
         """ "(Kèm theo Báo cáo số …/BC-UBND ngày 23 tháng 11 năm 2026 của Ủy ban nhân dân huyện Hà Quảng)"."""
         number = self.number.removeprefix("Số: ")
-        date = dated("", self.day).removeprefix(", ") if self.day else ""
+        date = long_date(self.day) if self.day else ""
         return f"(Kèm theo {self.doc_type.capitalize()} số {number} {date} của {self.issuer_title})"
 
     @property
@@ -52,51 +60,9 @@ class Letterhead:
         return [f"- {item}{'.' if index == len(items) - 1 else ';'}" for index, item in enumerate(items)]
 
 
-def territory_of(unit: Unit) -> Unit | None:
-    """The unit itself if it is a territory, else its nearest territorial ancestor (an agency's province)."""
-    if unit.kind in TERRITORIES:
-        return unit
-    ancestors = [a for a in unit.ancestors() if a.kind in TERRITORIES]
-    return ancestors[-1] if ancestors else None
-
-
-def place_name(unit: Unit) -> str:
-    """ "Huyện Hà Quảng" → "Hà Quảng": the place written before the date."""
-    territory = territory_of(unit) or unit
-    name = territory.short_name or territory.name
-    prefix = f"{territory.division_type} "
-    return name[len(prefix) :] if territory.division_type and name.startswith(prefix) else name
-
-
-def in_text(name: str) -> str:
-    """ "Huyện Hà Quảng" → "huyện Hà Quảng": a unit's type is lower case inside a sentence."""
-    return name[:1].lower() + name[1:]
-
-
-def issuer_lines(unit: Unit) -> tuple[str, list[str]]:
-    """(superior body, issuing body lines) of the document header."""
-    if unit.kind in TERRITORIES:
-        return "", [PEOPLES_COMMITTEE, unit.name.upper()]
-    parent = unit.parent
-    if parent is None:
-        return "", [unit.name.upper()]
-    superior = f"UBND {parent.name}" if parent.kind in TERRITORIES else parent.name
-    # "Ban Dân tộc tỉnh Cao Bằng" under Tỉnh Cao Bằng prints as "BAN DÂN TỘC" below "UBND TỈNH CAO BẰNG".
-    own = unit.name
-    if parent.kind in TERRITORIES and own.lower().endswith(" " + parent.name.lower()):
-        own = own[: -len(parent.name) - 1]
-    return superior.upper(), [own.upper()]
-
-
-def dated(place: str, day: datetime.date) -> str:
-    """ "Hà Quảng, ngày 05 tháng 01 năm 2026": days below 10 and months below 3 take a leading zero (NĐ 30)."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
 def symbol_for(unit: Unit, doc_code: str, plan: Plan | None = None) -> str:
     """ "BC-UBND" for a People's Committee; an agency reuses the suffix of its plan's symbol ("KH-BDT" → "BC-BDT")."""
-    if unit.kind in TERRITORIES:
+    if unit.is_territory:
         return f"{doc_code}-UBND"
     if plan and "/" in plan.number:
         suffix = plan.number.split("/", 1)[1]
@@ -110,36 +76,21 @@ def number_line(number: str, symbol: str) -> str:
     return f"Số: {number.strip() or BLANK_NUMBER}/{symbol}"
 
 
-def signing_lines(unit: Unit, *, mode: str, title: str) -> list[str]:
-    """ "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", or "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" (deputies sign for the head)."""
-    title = title.strip()
-    lines = []
-    if mode == "TM.":
-        collective = PEOPLES_COMMITTEE if unit.kind in TERRITORIES else issuer_lines(unit)[1][-1]
-        lines.append(f"TM. {collective}")
-    elif mode in SIGNING_MODES:
-        head = title[4:] if title.lower().startswith("phó ") else title
-        lines.append(f"{mode} {head}")
-    if title:
-        lines.append(title)
-    return [line.upper() for line in lines]
-
-
 def default_signer(unit: Unit, plans: list[Plan]) -> tuple[str, str, str]:
     """(mode, title, name): the signer of the unit's latest plan, else the head of a People's Committee."""
     signed = [plan for plan in plans if plan.issuing_unit_id == unit.pk and plan.signer_title]
     if signed:
         plan = max(signed, key=lambda plan: (plan.issue_date or datetime.date.min, plan.pk))
         return plan.signing_mode, plan.signer_title, plan.signer_name
-    if unit.kind in TERRITORIES:
-        return "TM.", "Chủ tịch", ""
+    if unit.is_territory:
+        return SigningMode.ON_BEHALF, "Chủ tịch", ""
     return "", "Thủ trưởng cơ quan", ""
 
 
 def default_recipients(unit: Unit) -> list[str]:
     """The level above (for its information: "b/c") and the archive."""
-    above = unit.administrative_parent() if unit.kind in TERRITORIES else territory_of(unit)
-    recipients = [f"UBND {in_text(above.name)} (b/c)"] if above else []
+    above = unit.administrative_parent() if unit.is_territory else territory_of(unit)
+    recipients = [f"{issuer_name(above)} (b/c)"] if above else []
     return [*recipients, ARCHIVE]
 
 
@@ -147,7 +98,7 @@ def build_letterhead(
     unit: Unit, *, parameters: dict, doc_type: str, doc_code: str, subject: str, day: datetime.date, plans: list[Plan]
 ) -> Letterhead:
     """The header and the signature of a document of `unit`; `parameters` may override any default."""
-    superior, issuer = issuer_lines(unit)
+    superior, issuer = header_lines(unit)
     mode, title, name = default_signer(unit, plans)
     if parameters.get("signing_mode"):
         mode = "" if parameters["signing_mode"] == "own" else parameters["signing_mode"]
@@ -161,19 +112,12 @@ def build_letterhead(
         superior=superior,
         issuer=issuer,
         number=number_line(parameters.get("number", ""), symbol_for(unit, doc_code, own_plan)),
-        place_date=dated(parameters.get("place") or place_name(unit), day),
+        place_date=place_and_date(parameters.get("place") or place_name(unit), day),
         doc_type=doc_type,
         subject=subject,
         recipients=recipients or default_recipients(unit),
-        signing=signing_lines(unit, mode=mode, title=title),
+        signing=signature_lines(mode=mode, title=title, issuer=issuer_name(unit)),
         signer_name=name,
-        issuer_title=issuer_title(unit),
+        issuer_title=committee_name(unit),
         day=day,
     )
-
-
-def issuer_title(unit: Unit) -> str:
-    """The issuing body as running text names it: "Ủy ban nhân dân huyện Hà Quảng", "Ban Dân tộc tỉnh Cao Bằng"."""
-    if unit.kind in TERRITORIES:
-        return f"Ủy ban nhân dân {in_text(unit.name)}"
-    return unit.name

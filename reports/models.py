@@ -18,15 +18,25 @@ class ReportQuerySet(models.QuerySet):
         ).order_by("-version")
 
 
+def kind_choices() -> list[tuple[str, str]]:
+    """The registered report kinds: a kind added to the registry needs no migration."""
+    from reports.documents import REGISTRY  # the registry's builders import this module
+
+    return [(kind.kind, kind.label) for kind in REGISTRY.values()]
+
+
 class Report(models.Model):
-    class Kind(models.TextChoices):
-        ANNUAL = "annual", _("Annual report")
-        MIDTERM = "midterm", _("Mid-term review (sơ kết) 2023")
-        FINAL = "final", _("Final review (tổng kết) 2025")
-        DECISION = "decision", _("Award decision with its annex")
-        MINUTES = "minutes", _("Council minutes")
-        SUBMISSION = "submission", _("Submission (tờ trình) with its nominees")
-        CERTIFICATES = "certificates", _("Certificate print sheet")
+    class Kind:
+        """Names of the built-in kinds, for the code that requests them. What each kind is (its label, template,
+        builder and period) is its entry in reports.documents.REGISTRY."""
+
+        ANNUAL = "annual"
+        MIDTERM = "midterm"
+        FINAL = "final"
+        DECISION = "decision"
+        MINUTES = "minutes"
+        SUBMISSION = "submission"
+        CERTIFICATES = "certificates"
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -34,7 +44,7 @@ class Report(models.Model):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind)
+    kind = models.CharField(_("kind"), max_length=12, choices=kind_choices)
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="reports", verbose_name=_("unit"))
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     decision = models.ForeignKey("awards.Decision", models.PROTECT, null=True, blank=True, related_name="reports")

@@ -19,7 +19,6 @@ from units.models import REFORM_DATE, Kind, Lineage, Unit
 # The 2021-2025 movement: sơ kết after its third year, tổng kết after its last (domain.md S5).
 MIDTERM_YEAR = 2023
 FINAL_YEAR = 2025
-MOVEMENT_KINDS = (Report.Kind.ANNUAL, Report.Kind.MIDTERM, Report.Kind.FINAL)
 # Units that issue a movement report: a People's Committee at some level, or an agency.
 REPORTING_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
 GROUP_BY_OLD = "old"

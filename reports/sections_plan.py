@@ -14,6 +14,7 @@ from campaigns.models import Campaign, Milestone, Plan, Target
 from campaigns.targets.evaluation import TargetResult, evaluate_targets
 from reports.scope import Scope
 from reports.tables import Column, Row, Table, format_number, printable
+from units import wording
 from units.models import Kind
 
 
@@ -35,9 +36,8 @@ def plan_above(scope: Scope, campaign: Campaign | None) -> Plan | None:
 
 
 def cited(plan: Plan) -> str:
-    """How a document is cited: "3254/KH-UBND ngày 03/11/2022" (the decree's formula, like the date line)."""
-    number = plan.number or "…"
-    return f"{number} ngày {plan.issue_date:%d/%m/%Y}" if plan.issue_date else number
+    """How a plan is cited: "3254/KH-UBND ngày 03/11/2022"; a blank number shows as "…"."""
+    return wording.cited(plan.number or "…", plan.issue_date)
 
 
 def plans_table(plans: list[Plan]) -> Table:

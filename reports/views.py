@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from reports import services
 from reports.content import tables_of
-from reports.documents import DOCUMENTS, filename_of
+from reports.documents import REGISTRY, filename_of, form_kinds
 from reports.excel import XLSX, build_workbook
 from reports.forms import ReportRequestForm, requestable_units
 from reports.models import Report
@@ -69,9 +69,8 @@ def create(request: HttpRequest) -> HttpResponse:
     else:
         # ?kind=final&unit=<pk> preselects, e.g. from a unit's page; a single unit is preselected anyway.
         unit = units[0].pk if len(units) == 1 else request.GET.get("unit")
-        form = ReportRequestForm(
-            initial={"kind": request.GET.get("kind", Report.Kind.ANNUAL), "unit": unit}, user=request.user
-        )
+        kind = request.GET.get("kind") or next(iter(form_kinds()), ("", ""))[0]
+        form = ReportRequestForm(initial={"kind": kind, "unit": unit}, user=request.user)
     return render(request, "reports/report_form.html", {"form": form})
 
 
@@ -83,7 +82,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "report": report,
         "versions": [version for version in versions if version.pk != report.pk],
         "can_regenerate": services.can_request(request.user, report.unit),
-        "can_export": report.kind in DOCUMENTS,
+        "can_export": report.kind in REGISTRY,
     }
     return render(request, "reports/report_detail.html", context)
 
@@ -94,7 +93,7 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     report = visible_report(request, pk)
     if not request.htmx:
         return redirect("reports:detail", report.pk)
-    return render(request, "reports/_report_status.html", {"report": report, "can_export": report.kind in DOCUMENTS})
+    return render(request, "reports/_report_status.html", {"report": report, "can_export": report.kind in REGISTRY})
 
 
 @login_required
@@ -125,10 +124,10 @@ def regenerate(request: HttpRequest, pk: int) -> HttpResponse:
 def xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     """The report's tables as a workbook, computed now with the report's parameters."""
     report = visible_report(request, pk)
-    if report.kind not in DOCUMENTS:
+    if report.kind not in REGISTRY:
         raise Http404
     with translation.override(report.language):
-        context = DOCUMENTS[report.kind].build_context(report)
+        context = REGISTRY[report.kind].build_context(report)
         content = build_workbook(context, tables_of(context))
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename_of(report, "xlsx")}"'

@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards.models import CouncilSession, Decision, Nomination, Round
-from awards.permissions import can_propose
-from awards.views.council import can_manage
+from awards.permissions import can_manage, can_propose
 from reports import services
 from reports.models import Report
 from units.models import Role, Unit, User
@@ -59,7 +58,7 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(CouncilSession.objects.visible_to(request.user).select_related("council_unit"), pk=pk)
     unit = session.council_unit
-    # A commune's council is run by its commune officer (awards.views.council.can_manage).
+    # A commune's council is run by its commune officer (awards.permissions.can_manage).
     if not (can_print(request.user, unit) or can_manage(request.user, unit)):
         raise PermissionDenied
     report = services.request_report(

@@ -25,6 +25,28 @@ class LegalRegime(models.TextChoices):
         return cls.DECREE_152
 
 
+# The opening lines ("Căn cứ …") of a decision, per legal regime. They are the text of the document, in
+# Vietnamese whatever the interface language, and the signer edits them before issuing.
+REGIME_BASES = {
+    LegalRegime.LAW_2013: [
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của "
+        "Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;",
+        "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành "
+        "một số điều của Luật Thi đua, khen thưởng;",
+    ],
+    LegalRegime.DECREE_98: [
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành "
+        "một số điều của Luật Thi đua, khen thưởng;",
+    ],
+    LegalRegime.DECREE_152: [
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
+        "phân quyền trong lĩnh vực thi đua, khen thưởng và quy định chi tiết Luật Thi đua, khen thưởng;",
+    ],
+}
+
+
 class NomineeKind(models.TextChoices):
     COLLECTIVE = "collective", _("Collective")
     INDIVIDUAL = "individual", _("Individual")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.models.catalogue import AwardForm, LegalRegime
 from awards.models.nominations import Nomination, Nominee
+from units import wording
 from units.models import Unit
 from units.text import CleanNames
 
@@ -72,6 +73,11 @@ class Decision(CleanNames, models.Model):
     @property
     def reference(self) -> str:
         return f"{self.number}/{self.symbol}"
+
+    @property
+    def signature_lines(self) -> list[str]:
+        """ "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH": as the decision prints them, on its page and in its PDF."""
+        return wording.signature_lines(mode=self.signing_mode, title=self.signer_title, issuer=self.issuer_name)
 
 
 def new_serial() -> str:

@@ -15,6 +15,7 @@ from awards.services.routing import can_decide, dated_name, form_available_on, s
 from awards.services.transitions import Action, Status, field_error, record
 from units.models import Unit, User
 from units.text import fold
+from units.wording import issuer_name
 
 # The symbol of a People's Committee decision ("125/QĐ-UBND"); a setting, as provinces' document rules vary.
 UBND_SYMBOL = "QĐ-UBND"
@@ -27,13 +28,6 @@ def decision_symbol(unit: Unit) -> str:
         return getattr(settings, "AWARDS_UBND_DECISION_SYMBOL", UBND_SYMBOL)
     initials = "".join(word[0] for word in fold(unit.short_name or unit.name).split()).upper()
     return f"QĐ-{initials}" if initials else UBND_SYMBOL
-
-
-def issuer_name(unit: Unit) -> str:
-    """ "UBND huyện Hà Quảng" for a territory, the agency's own name otherwise."""
-    if unit.is_territory:
-        return f"UBND {unit.name[:1].lower()}{unit.name[1:]}"
-    return unit.name
 
 
 @transaction.atomic

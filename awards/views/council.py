@@ -22,25 +22,13 @@ from awards.forms_council import (
     SessionForm,
     TallyForm,
     VoteForm,
-    council_name,
 )
 from awards.models import AgendaItem, Ballot, CouncilMember, CouncilSession, Nomination
-from awards.permissions import REVIEWER_ROLES, reviewer_units
-from units.models import Kind, Membership, Role, Unit, User
+from awards.permissions import REVIEWER_ROLES, can_manage, council_units
+from units.models import Membership, Role, Unit, User
+from units.wording import council_name
 
 READER_ROLES = (*REVIEWER_ROLES, Role.COUNCIL_MEMBER, Role.LEADER)
-COUNCIL_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
-
-
-def council_units(user: User) -> list[Unit]:
-    """The councils `user` runs: the units whose appraisal queue they work."""
-    return [unit for unit in reviewer_units(user) if unit.kind in COUNCIL_KINDS]
-
-
-def can_manage(user: User, unit: Unit) -> bool:
-    if user.has_role_over(unit, *REVIEWER_ROLES):
-        return True
-    return unit.kind == Kind.COMMUNE and any(unit.pk == own.pk for own in council_units(user))
 
 
 def can_read(user: User, unit: Unit) -> bool:

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from awards import services
 from awards.forms_council import DecisionForm, legal_basis_for
 from awards.models import AgendaItem, AwardForm, CouncilSession, Decision, Nomination
+from awards.permissions import can_manage, council_units
 from awards.qr import verification_url
 from awards.views import query_int
-from awards.views.council import can_manage, council_units
 from units.models import Unit
 
 PAGE_SIZE = 50

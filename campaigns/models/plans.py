@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from units.models import Kind, Unit
 from units.text import CleanNames
+from units.wording import SigningMode
 
 
 class Campaign(CleanNames, models.Model):
@@ -109,12 +110,7 @@ class Plan(CleanNames, models.Model):
         AMENDED = "amended", _("Amended")
         SUPERSEDED = "superseded", _("Superseded")
 
-    class SigningMode(models.TextChoices):
-        ON_BEHALF = "TM.", _("TM. (on behalf of the committee)")
-        DEPUTY = "KT.", _("KT. (signing for the head)")
-        BY_ORDER = "TL.", _("TL. (by order)")
-        AUTHORISED = "TUQ.", _("TUQ. (authorised)")
-        NONE = "", _("Signs in own name")
+    SigningMode = SigningMode  # one list for plans, reports and decisions (units.wording)
 
     campaign = models.ForeignKey(Campaign, models.PROTECT, related_name="plans", verbose_name=_("campaign"))
     parent = models.ForeignKey(

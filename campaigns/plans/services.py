@@ -6,6 +6,7 @@ from django.db import transaction
 
 from campaigns.models import Document, DocumentKind, Milestone, Plan, PlanAmendment, PlanBasis, Target
 from units.models import Lineage, Unit, User
+from units.wording import SigningMode, cited, issuer_name, place_name
 
 # Targets whose named units can be narrowed to the child's own units.
 NAMED_UNIT_TYPES = (Target.Type.UNIT_MILESTONE, Target.Type.KEEP_STATUS)
@@ -44,10 +45,10 @@ def create_child_plan(parent: Plan, *, unit: Unit, by: User) -> Plan:
         document_kind=DocumentKind.PLAN,
         title=parent.title,
         subject=implementing_subject(parent),
-        place=_place_name(unit),
+        place=place_name(unit),
         issuing_unit=unit,
-        issuer_name=_issuer_name(unit),
-        signing_mode=Plan.SigningMode.ON_BEHALF if unit.is_territory else "",
+        issuer_name=issuer_name(unit),
+        signing_mode=SigningMode.ON_BEHALF if unit.is_territory else SigningMode.NONE,
         status=Plan.Status.DRAFT,
         created_by=by,
     )
@@ -61,21 +62,8 @@ def create_child_plan(parent: Plan, *, unit: Unit, by: User) -> Plan:
 def implementing_subject(parent: Plan) -> str:
     """The trích yếu of an implementing plan, in the wording Vietnamese plans use."""
     kind = "Quyết định" if parent.document_kind == DocumentKind.DECISION else "Kế hoạch"
-    reference = f"{kind} số {parent.number}" if parent.number else kind
-    if parent.issue_date:
-        reference += f" ngày {parent.issue_date:%d/%m/%Y}"
+    reference = cited(f"{kind} số {parent.number}" if parent.number else kind, parent.issue_date)
     return f'Thực hiện {reference} của {parent.issuer_name} về phong trào thi đua "{parent.title}"'
-
-
-def _issuer_name(unit: Unit) -> str:
-    if unit.is_territory:
-        return f"UBND {unit.name[:1].lower()}{unit.name[1:]}"  # "Xã Trường Hà" → "UBND xã Trường Hà"
-    return unit.name
-
-
-def _place_name(unit: Unit) -> str:
-    prefix = f"{unit.division_type} "
-    return unit.name.removeprefix(prefix) if unit.is_territory else ""
 
 
 def _document_for(parent: Plan) -> Document:

@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from campaigns.models import Plan, Target
+from units import wording
 
 register = template.Library()
 
@@ -63,33 +64,9 @@ def _list(lines: list[str]) -> SafeString:
 @register.filter
 def signature_lines(plan: Plan) -> list[str]:
     """The signature block as printed: "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", then the name."""
-    lines = []
-    title = plan.signer_title.strip()
-    if plan.signing_mode == Plan.SigningMode.ON_BEHALF:
-        lines.append(f"TM. {_body_name(plan.issuer_name)}".upper())
-    elif plan.signing_mode:
-        # KT./TL./TUQ. sign for the head: "KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH".
-        head = title.removeprefix("Phó ").removeprefix("phó ") if title else _head_title(plan.issuer_name)
-        lines.append(f"{plan.signing_mode} {head}".upper())
-    if title:
-        lines.append(title.upper())
-    if plan.signer_name:
-        lines.append(plan.signer_name)
-    return lines
-
-
-# The collective body is named without its place: "UBND huyện Hà Quảng" signs "TM. ỦY BAN NHÂN DÂN".
-PLACE_WORDS = re.compile(r"\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s.*$", re.IGNORECASE)
-ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBMTTQ": "Ủy ban MTTQ"}
-
-
-def _body_name(issuer: str) -> str:
-    words = [ABBREVIATIONS.get(word, word) for word in issuer.split()]
-    return PLACE_WORDS.sub("", " ".join(words)) or issuer
-
-
-def _head_title(issuer: str) -> str:
-    return "Chủ tịch" if issuer.split()[:1] in (["UBND"], ["HĐND"]) else "Thủ trưởng"
+    return wording.signature_lines(
+        mode=plan.signing_mode, title=plan.signer_title, issuer=plan.issuer_name, name=plan.signer_name
+    )
 
 
 @register.filter

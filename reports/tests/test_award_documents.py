@@ -1,17 +1,20 @@
 """The award documents on the demo data: the decision with its annex, the council minutes, the tờ trình and the
 certificate sheet; their print buttons and who may press them."""
 
+import datetime
 from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from awards.models import AgendaItem, Award, CouncilSession, Decision, Nomination, Round
-from reports.documents import DOCUMENTS
+from reports.documents import REGISTRY
+from reports.documents_awards import submission_context
 from reports.models import Report
 from reports.pdf import render_html, render_pdf
-from units.models import User
+from units.models import REFORM_DATE, Kind, Unit, User
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
@@ -52,6 +55,8 @@ def test_the_decision_prints_its_number_its_articles_and_the_awardees(decision):
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG" in text
     assert "Điều 1." in text and "Điều 3." in text
     assert f"Kèm theo Quyết định số {decision.reference}" in text
+    assert "Xét đề nghị của Trưởng phòng Nội vụ huyện Hà Quảng." in text
+    assert "Chánh Văn phòng HĐND và UBND huyện Hà Quảng, Trưởng phòng Nội vụ" in text
     for award in decision.awards.select_related("nominee"):
         assert award.nominee.name in text
         assert award.serial in text
@@ -111,8 +116,21 @@ def test_the_submission_lists_the_units_nominees_of_the_round(demo):
     assert "TỜ TRÌNH" in text and MOTTO in text
     assert "Số: 47/TTr-UBND" in text
     assert "Kính gửi: Chủ tịch Ủy ban nhân dân huyện Hà Quảng" in text
+    assert "- Phòng Nội vụ huyện Hà Quảng;" in text
     for nomination in nominations.select_related("nominee"):
         assert nomination.nominee.name in text
+
+
+def test_a_submission_after_the_reform_goes_to_the_province_and_its_home_affairs_department(demo):
+    commune = Unit.objects.filter(kind=Kind.COMMUNE, valid_from=REFORM_DATE, parent__code="04").first()
+    report = report_for(Report.Kind.SUBMISSION, unit=commune, year=2026, parameters={"nominations": [0]})
+    report.requested_at = timezone.make_aware(datetime.datetime(2026, 3, 2, 9))
+
+    context = submission_context(report)
+
+    assert context["addressee"] == "Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng"
+    assert context["letterhead"].recipients == ["Như trên", "Sở Nội vụ tỉnh Cao Bằng", "Lưu: VT"]
+    assert context["letterhead"].place_date.endswith("ngày 02 tháng 3 năm 2026")
 
 
 def test_every_award_document_exports_its_table_to_excel(client, decision, closed_session, demo):
@@ -121,7 +139,7 @@ def test_every_award_document_exports_its_table_to_excel(client, decision, close
         report_for(Report.Kind.DECISION, decision=decision),
         report_for(Report.Kind.MINUTES, session=closed_session),
     ]:
-        assert report.kind in DOCUMENTS
+        assert report.kind in REGISTRY
         response = client.get(reverse("reports:xlsx", args=[report.pk]))
         assert response.status_code == 200
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -201,3 +219,16 @@ def test_the_decision_page_offers_both_print_buttons(client, decision):
     assert reverse("reports:print-decision", args=[decision.pk]) in page
     assert reverse("reports:print-certificates", args=[decision.pk]) in page
     assert Award.objects.filter(decision=decision).exists()
+
+
+def test_the_decision_page_and_its_pdf_print_the_same_signature(client, decision):
+    decision.signing_mode, decision.signer_title = "KT.", "Phó Chủ tịch"
+    decision.save(update_fields=["signing_mode", "signer_title"])
+    client.force_login(User.objects.get(username="noivu.haquang"))
+
+    page = client.get(reverse("awards:decision", args=[decision.pk])).content.decode()
+    text = flat(text_of(render_pdf(report_for(Report.Kind.DECISION, decision=decision, year=decision.year)).content))
+
+    assert decision.signature_lines == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    for line in decision.signature_lines:
+        assert line in page and line in text

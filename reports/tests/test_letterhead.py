@@ -4,24 +4,17 @@ import datetime
 
 import pytest
 
-from reports.letterhead import (
-    Letterhead,
-    build_letterhead,
-    dated,
-    issuer_lines,
-    number_line,
-    signing_lines,
-    symbol_for,
-)
+from reports.letterhead import Letterhead, build_letterhead, number_line, symbol_for
 from units.models import Kind
+from units.wording import header_lines, issuer_name, place_and_date, signature_lines
 
 pytestmark = pytest.mark.django_db
 
 
 def test_days_below_10_and_months_below_3_take_a_leading_zero():
-    assert dated("Hà Quảng", datetime.date(2026, 1, 5)) == "Hà Quảng, ngày 05 tháng 01 năm 2026"
-    assert dated("Hà Quảng", datetime.date(2026, 11, 20)) == "Hà Quảng, ngày 20 tháng 11 năm 2026"
-    assert dated("Cao Bằng", datetime.date(2025, 3, 9)) == "Cao Bằng, ngày 09 tháng 3 năm 2025"
+    assert place_and_date("Hà Quảng", datetime.date(2026, 1, 5)) == "Hà Quảng, ngày 05 tháng 01 năm 2026"
+    assert place_and_date("Hà Quảng", datetime.date(2026, 11, 20)) == "Hà Quảng, ngày 20 tháng 11 năm 2026"
+    assert place_and_date("Cao Bằng", datetime.date(2025, 3, 9)) == "Cao Bằng, ngày 09 tháng 3 năm 2025"
 
 
 def test_a_peoples_committee_and_an_agency_head_their_documents_differently(make_unit):
@@ -29,17 +22,18 @@ def test_a_peoples_committee_and_an_agency_head_their_documents_differently(make
     district = make_unit("Huyện Hà Quảng", Kind.DISTRICT, province)
     agency = make_unit("Ban Dân tộc tỉnh Cao Bằng", Kind.AGENCY, province, division_type="Ban")
 
-    assert issuer_lines(district) == ("", ["ỦY BAN NHÂN DÂN", "HUYỆN HÀ QUẢNG"])
-    assert issuer_lines(agency) == ("UBND TỈNH CAO BẰNG", ["BAN DÂN TỘC"])
+    assert header_lines(district) == ("", ["ỦY BAN NHÂN DÂN", "HUYỆN HÀ QUẢNG"])
+    assert header_lines(agency) == ("UBND TỈNH CAO BẰNG", ["BAN DÂN TỘC"])
     assert symbol_for(district, "BC") == "BC-UBND"
 
 
 def test_a_deputy_signs_for_the_head_and_the_committee_signs_collectively(make_unit):
     district = make_unit("Huyện Hà Quảng", Kind.DISTRICT)
 
-    assert signing_lines(district, mode="TM.", title="Chủ tịch") == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-    assert signing_lines(district, mode="KT.", title="Phó Chủ tịch") == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
-    assert signing_lines(district, mode="", title="Chủ tịch") == ["CHỦ TỊCH"]
+    issuer = issuer_name(district)
+    assert signature_lines(mode="TM.", title="Chủ tịch", issuer=issuer) == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert signature_lines(mode="KT.", title="Phó Chủ tịch", issuer=issuer) == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert signature_lines(mode="", title="Chủ tịch", issuer=issuer) == ["CHỦ TỊCH"]
 
 
 def test_recipients_end_with_semicolons_and_the_last_with_a_full_stop():

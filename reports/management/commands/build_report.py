@@ -12,9 +12,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from reports.documents import REGISTRY, form_kinds
 from reports.models import Report
 from reports.pdf import render_pdf
-from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, MOVEMENT_KINDS, REPORTING_KINDS, report_year
+from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, REPORTING_KINDS, report_year
 from units.models import CodeScheme, Unit
 from units.text import fold
 
@@ -31,7 +32,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--unit", required=True, help='A code ("045", "legacy:04") or an exact unit name')
-        parser.add_argument("--kind", required=True, choices=["annual", "midterm", "final"])
+        parser.add_argument("--kind", required=True, choices=[kind for kind, _label in form_kinds()])
         parser.add_argument("--year", type=int, help="The year of an annual report (midterm: 2023, final: 2025)")
         parser.add_argument("--out", required=True, help="The PDF file to write")
         parser.add_argument("--grouping", choices=[GROUP_BY_OLD, GROUP_BY_NEW], default=GROUP_BY_OLD)
@@ -39,10 +40,10 @@ class Command(BaseCommand):
         parser.add_argument("--narrative", help='A JSON file: {"results": …, "difficulties": …, "proposals": …}')
 
     def handle(self, *args, unit, kind, year, out, grouping, language, narrative, **options):
-        if kind == Report.Kind.ANNUAL and not year:
-            raise CommandError("--year is required for an annual report.")
-        if kind not in MOVEMENT_KINDS:
+        if kind not in REGISTRY or not REGISTRY[kind].on_form:
             raise CommandError(f"Unknown kind {kind!r}.")
+        if REGISTRY[kind].needs_year and not year:
+            raise CommandError(f"--year is required for a report of kind {kind!r}.")
         target = self.resolve_unit(unit)
         report = Report(
             kind=kind,
