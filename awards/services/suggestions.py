@@ -20,7 +20,7 @@ from campaigns.models import (
     ResourceContribution,
     VillageYear,
 )
-from campaigns.progress import CRITERIA_COUNT, State, evaluate_targets, fmt
+from campaigns.progress import State, evaluate_targets, fmt
 from units.models import Kind, Lineage, Unit, User
 
 RECOGNISED_KINDS = (Kind.COMMUNE, Kind.VILLAGE)
@@ -151,15 +151,15 @@ def _drop_already_nominated(found: dict, year: int) -> None:
 def _add_recorded_data(found: dict, year: int) -> None:
     """Criteria met, village status, OCOP ratings and resources of the year: one query each."""
     ids = list(found)
-    for unit_id, met in Assessment.objects.filter(
+    for unit_id, met, total in Assessment.objects.filter(
         unit__in=ids, year=year, status=Assessment.Status.APPROVED
-    ).values_list("unit_id", "criteria_met"):
+    ).values_list("unit_id", "criteria_met", "criteria_total"):
         found[unit_id].achievements += (
             _("- Criteria met in %(year)s: %(met)s/%(count)s.")
             % {
                 "year": year,
                 "met": met,
-                "count": CRITERIA_COUNT,
+                "count": total,
             }
             + "\n"
         )
