@@ -6,12 +6,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.models import Campaign
 from reports.models import Report
 from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, MOVEMENT_KINDS, REPORTING_KINDS
 from reports.services import REQUEST_ROLES
 from units.models import CodeScheme, Kind, Unit, User
 
-FIRST_YEAR = 2021
 SIGNING_MODE_CHOICES = [
     ("", _("As in the unit's plan")),
     ("TM.", _("TM. (on behalf of the committee)")),
@@ -87,7 +87,7 @@ class ReportRequestForm(forms.Form):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = requestable_units(user)
-        self.fields["year"].widget.attrs.update(min=FIRST_YEAR, max=datetime.date.today().year)
+        self.fields["year"].widget.attrs.update(min=Campaign.objects.first_year(), max=datetime.date.today().year)
 
     def clean(self):
         data = super().clean()
@@ -95,11 +95,11 @@ class ReportRequestForm(forms.Form):
         if kind == Report.Kind.ANNUAL:
             if year is None:
                 self.add_error("year", _("Choose the year of the annual report."))
-            elif not FIRST_YEAR <= year <= datetime.date.today().year:
+            elif not Campaign.objects.first_year() <= year <= datetime.date.today().year:
                 self.add_error(
                     "year",
                     _("Choose a year between %(first)s and %(last)s.")
-                    % {"first": FIRST_YEAR, "last": datetime.date.today().year},
+                    % {"first": Campaign.objects.first_year(), "last": datetime.date.today().year},
                 )
             elif unit and unit.valid_to and year > unit.valid_to.year:
                 self.add_error(
