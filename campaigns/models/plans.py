@@ -24,7 +24,7 @@ class CampaignQuerySet(models.QuerySet):
 
         With `unit`, only the years it existed in (on at least one day); with `until`, none after that year.
         """
-        spans = self.values_list("start_year", "end_year").distinct()
+        spans = self.order_by().values_list("start_year", "end_year").distinct()
         years = sorted({year for first, last in spans for year in range(first, last + 1)})
         if until is not None:
             years = [year for year in years if year <= until]
