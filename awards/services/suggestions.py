@@ -52,7 +52,7 @@ def suggest_candidates(unit: Unit, *, year: int, by: User) -> list[Suggestion]:
     on = min(today(), datetime.date(year, 12, 31))
     units = Unit.objects.within(*_roots(unit)).filter(pk__in=Unit.objects.visible_to(by).values("pk"))
     found: dict[int, Suggestion] = {}
-    campaign = Campaign.objects.filter(start_year__lte=year, end_year__gte=year).order_by("-start_year").first()
+    campaign = Campaign.objects.covering(year).order_by("-start_year", "pk").first()
 
     recognitions = (
         Recognition.objects.filter(unit__in=units, unit__kind__in=RECOGNISED_KINDS, decision_date__year=year)
