@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from awards.models import Nomination
+from campaigns.demo.national_data.base import LEGACY_YEARS
 from campaigns.models import Assessment, Plan
 from units.models import CodeScheme, Kind, Membership, Role, Unit, User
 
@@ -56,7 +57,7 @@ def pages() -> list[Page]:
 
 
 def overview(big: Unit, small: Unit) -> Page:
-    years = [2021, 2022, 2023, 2024]
+    years = list(LEGACY_YEARS)
     page = Page(
         "overview",
         f"Province dashboard ({big.name}, {count_communes(big)} communes)",
@@ -64,7 +65,7 @@ def overview(big: Unit, small: Unit) -> Page:
         bench_user("province", big, Role.PROVINCE_STAFF),
         [
             (
-                "SELECT a.year, count(*), avg(a.criteria_met), count(*) FILTER (WHERE a.criteria_met >= 19)"
+                "SELECT a.year, count(*), avg(a.criteria_met), count(*) FILTER (WHERE a.criteria_total > 0 AND a.criteria_met >= a.criteria_total)"
                 " FROM campaigns_assessment a JOIN units_unit u ON u.id = a.unit_id"
                 " WHERE u.path LIKE %s AND u.kind = 'commune' AND a.year = ANY(%s) AND a.status IN %s GROUP BY a.year",
                 [big.path + "%", years, COUNTED],

@@ -23,7 +23,8 @@ from campaigns.models import (
 
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
-    list_display = ["name", "start_year", "end_year", "launching_body"]
+    list_display = ["name", "start_year", "end_year", "midterm_year", "final_year", "launching_body"]
+    filter_horizontal = ["criteria_sets"]
 
 
 @admin.register(Document)

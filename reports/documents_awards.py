@@ -20,6 +20,7 @@ from awards.models import AgendaItem, Award, AwardForm, CouncilMember, CouncilSe
 from awards.models.catalogue import REGIME_BASES, LegalRegime, NomineeKind
 from awards.qr import qr_svg, verification_path
 from awards.services import route_for
+from campaigns.models import Campaign
 from reports.content import document_date
 from reports.letterhead import ARCHIVE, Letterhead, build_letterhead
 from reports.models import Report
@@ -99,22 +100,27 @@ def counted_phrase(kinds: list[str]) -> str:
     return ", ".join(parts)
 
 
-def round_phrase(round_: str, year: int | None) -> str:
-    """The period an achievement belongs to, as the text names it."""
-    if round_ == Round.MIDTERM:
-        return "giai đoạn 2021-2023 (sơ kết)"
-    if round_ == Round.FINAL:
-        return "giai đoạn 2021-2025 (tổng kết)"
+def round_phrase(round_: str, year: int | None, campaign: Campaign | None = None) -> str:
+    """The period an achievement belongs to, as the text names it; a review's from its campaign's years."""
+    if round_ in (Round.MIDTERM, Round.FINAL):
+        campaign = campaign or (Campaign.objects.covering(year).order_by("-start_year", "pk").first() if year else None)
+        review = "sơ kết" if round_ == Round.MIDTERM else "tổng kết"
+        if campaign is None:
+            return f"năm {year} ({review})" if year else f"({review})"
+        last = campaign.midterm_year if round_ == Round.MIDTERM else campaign.final_year
+        return f"giai đoạn {campaign.start_year}-{last} ({review})"
     if round_ == Round.AD_HOC:
         return f"năm {year}" if year else ""
     return f"năm {year}" if year else ""
 
 
-def achievement_phrase(round_: str, year: int | None, campaign_name: str = "") -> str:
-    name = campaign_name or MOVEMENT
+def achievement_phrase(round_: str, year: int | None, campaign: Campaign | None = None) -> str:
+    name = campaign.name if campaign else MOVEMENT
     # "Đã có thành tích xuất sắc …": a campaign name already in quotes is not quoted twice.
     quoted = name if name.startswith("“") else f"“{name}”"
-    return " ".join(filter(None, ["thành tích xuất sắc trong phong trào thi đua", quoted, round_phrase(round_, year)]))
+    return " ".join(
+        filter(None, ["thành tích xuất sắc trong phong trào thi đua", quoted, round_phrase(round_, year, campaign)])
+    )
 
 
 def form_in_text(award_form: AwardForm) -> str:
@@ -244,7 +250,7 @@ def decision_context(report: Report) -> dict:
     decision = load_decision(report)
     awards = decision_awards(decision)
     first = next((award.nomination for award in awards if award.nomination), None)
-    campaign = first.campaign.name if first else ""
+    campaign = first.campaign if first else None
     round_, year = (first.round, first.round_year) if first else ("", decision.year)
     kinds = [award.nominee.kind for award in awards]
     achievement = achievement_phrase(round_, year, campaign)
@@ -291,7 +297,7 @@ def certificates_context(report: Report) -> dict:
     for award in context["awards"]:
         nomination = award.nomination
         award.citation = "Đã có " + (
-            achievement_phrase(nomination.round, nomination.round_year, nomination.campaign.name)
+            achievement_phrase(nomination.round, nomination.round_year, nomination.campaign)
             if nomination
             else context["achievement"]
         )
@@ -456,7 +462,7 @@ def submission_context(report: Report) -> dict:
     forms = list(dict.fromkeys(n.award_form for n in nominations))
     round_ = shared(n.round for n in nominations) or report.parameters.get("round", "")
     year = shared(n.round_year for n in nominations) or report.parameters.get("round_year") or report.year
-    campaign = shared(n.campaign.name for n in nominations) or ""
+    campaign = shared(n.campaign for n in nominations)
     kinds = [n.nominee.kind for n in nominations]
     achievement = achievement_phrase(round_, year, campaign)
     form_names = " và ".join(form_in_text(form) for form in forms) or "khen thưởng"
@@ -491,6 +497,6 @@ def submission_context(report: Report) -> dict:
         "achievement": achievement,
         "table": table,
         "scope": DocumentScope(unit),
-        "period": DocumentPeriod(round_phrase(round_, year)),
+        "period": DocumentPeriod(round_phrase(round_, year, campaign)),
         "table_list": [table],
     }

@@ -6,13 +6,13 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.models import Campaign
 from reports.documents import REGISTRY, form_kinds
 from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, REPORTING_KINDS
 from reports.services import REQUEST_ROLES
 from units.models import CodeScheme, Kind, Unit, User
 from units.wording import SigningMode
 
-FIRST_YEAR = 2021
 # "" keeps the plan's signer; "own" is stored for SigningMode.NONE, which a blank choice cannot say.
 SIGNING_MODE_CHOICES = [
     ("", _("As in the unit's plan")),
@@ -87,7 +87,7 @@ class ReportRequestForm(forms.Form):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = requestable_units(user)
-        self.fields["year"].widget.attrs.update(min=FIRST_YEAR, max=datetime.date.today().year)
+        self.fields["year"].widget.attrs.update(min=Campaign.objects.first_year(), max=datetime.date.today().year)
 
     def clean(self):
         data = super().clean()
@@ -95,11 +95,11 @@ class ReportRequestForm(forms.Form):
         if kind in REGISTRY and REGISTRY[kind].needs_year:
             if year is None:
                 self.add_error("year", _("Choose the year of the annual report."))
-            elif not FIRST_YEAR <= year <= datetime.date.today().year:
+            elif not Campaign.objects.first_year() <= year <= datetime.date.today().year:
                 self.add_error(
                     "year",
                     _("Choose a year between %(first)s and %(last)s.")
-                    % {"first": FIRST_YEAR, "last": datetime.date.today().year},
+                    % {"first": Campaign.objects.first_year(), "last": datetime.date.today().year},
                 )
             elif unit and unit.valid_to and year > unit.valid_to.year:
                 self.add_error(

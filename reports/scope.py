@@ -16,9 +16,6 @@ from campaigns.models import Campaign
 from reports.models import Report
 from units.models import REFORM_DATE, Kind, Lineage, Unit
 
-# The 2021-2025 movement: sơ kết after its third year, tổng kết after its last (domain.md S5).
-MIDTERM_YEAR = 2023
-FINAL_YEAR = 2025
 # Units that issue a movement report: a People's Committee at some level, or an agency.
 REPORTING_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
 GROUP_BY_OLD = "old"
@@ -54,23 +51,43 @@ class Period:
         return f"{self.first_year} - {self.last_year}"
 
 
+REVIEW_KINDS = (Report.Kind.MIDTERM, Report.Kind.FINAL)
+
+
+def review_year(kind: str, campaign: Campaign) -> int:
+    """The year of the programme's sơ kết or tổng kết, as its campaign row says."""
+    return campaign.midterm_year if kind == Report.Kind.MIDTERM else campaign.final_year
+
+
+def reviewed_campaign(kind: str, year: int | None, today: datetime.date | None = None) -> Campaign | None:
+    """The programme a sơ kết or tổng kết reviews: the one running in `year` when given, otherwise the latest
+    whose review year has come (in 2026, the 2021-2025 movement's)."""
+    campaigns = Campaign.objects.order_by("-start_year", "pk")
+    if year:
+        return campaigns.covering(year).first()
+    this_year = (today or datetime.date.today()).year
+    field = "midterm_year__lte" if kind == Report.Kind.MIDTERM else "final_year__lte"
+    return campaigns.filter(**{field: this_year}).first() or campaigns.first()
+
+
 def report_year(kind: str, year: int | None) -> int | None:
-    """The year a report is filed under: sơ kết is 2023 and tổng kết 2025 whatever was asked."""
-    return {Report.Kind.MIDTERM: MIDTERM_YEAR, Report.Kind.FINAL: FINAL_YEAR}.get(kind, year)
+    """The year a report is filed under: a sơ kết or tổng kết takes its programme's review year."""
+    if kind not in REVIEW_KINDS:
+        return year
+    campaign = reviewed_campaign(kind, year)
+    return review_year(kind, campaign) if campaign else year
 
 
 def period_of(kind: str, year: int, campaign: Campaign | None) -> Period:
-    first = campaign.start_year if campaign else 2021
-    if kind == Report.Kind.MIDTERM:
-        return Period(kind, first, MIDTERM_YEAR)
-    if kind == Report.Kind.FINAL:
-        return Period(kind, first, campaign.end_year if campaign else FINAL_YEAR)
+    """One year for an annual report; from the programme's first year to its review year for a review."""
+    if kind in REVIEW_KINDS and campaign is not None:
+        return Period(kind, campaign.start_year, review_year(kind, campaign))
     return Period(kind, year, year)
 
 
 def campaign_for(unit: Unit, year: int) -> Campaign | None:
     """The campaign running in `year`, preferring one the unit (or a unit it was formed from) has a plan in."""
-    running = Campaign.objects.filter(start_year__lte=year, end_year__gte=year).order_by("-start_year", "pk")
+    running = Campaign.objects.covering(year).order_by("-start_year", "pk")
     roots = [unit, *predecessors_of(unit)]
     return running.filter(plans__issuing_unit__in=roots).first() or running.first()
 

@@ -22,6 +22,7 @@ from campaigns.models import (
     ResourceContribution,
     VillageYear,
 )
+from campaigns.models.progress import meets_all
 from reports.scope import Scope
 from reports.tables import Column, Row, Table, grouped_rows
 from units.models import Kind
@@ -91,13 +92,13 @@ def criteria_matrix(scope: Scope, criteria: list[Criterion]) -> tuple[Table, dic
     if latest:
         table.rows.append(Row(["", _("Communes achieving it"), *counts, None, None], css="total"))
     totals = [a.criteria_met for a in latest.values()]
-    full = len(criteria) or 19
+    full = len(criteria) or max((a.criteria_total for a in latest.values()), default=0)
     summary = {
         "communes": len(scope.communes),
         "assessed": len(latest),
         "average": Decimal(sum(totals)) / len(totals) if totals else None,
         "lowest": min(totals, default=None),
-        "complete": sum(total >= full for total in totals),
+        "complete": sum(a.meets_all for a in latest.values()),
         "counts": counts,
         "criteria_count": full,
     }
@@ -110,9 +111,11 @@ def criteria_by_year(scope: Scope) -> tuple[Table, list[charts.YearPoint]]:
     if len(years) == 1:
         years = [years[0] - 1, years[0]]
     met: dict[int, dict[int, int]] = defaultdict(dict)
+    complete: dict[int, int] = defaultdict(int)  # year → communes meeting all the criteria of their set
     approved = Assessment.objects.filter(unit__in=[c.pk for c in scope.communes], status=APPROVED, year__in=years)
-    for unit_id, year, count in approved.values_list("unit_id", "year", "criteria_met"):
+    for unit_id, year, count, total in approved.values_list("unit_id", "year", "criteria_met", "criteria_total"):
         met[unit_id][year] = count
+        complete[year] += meets_all(count, total)
     columns = [Column(_("No."), css="narrow"), Column(_("Commune"), css="name")]
     columns += [Column(str(year), numeric=True) for year in years]
     columns.append(Column(_("Change"), numeric=True))
@@ -134,7 +137,7 @@ def criteria_by_year(scope: Scope) -> tuple[Table, list[charts.YearPoint]]:
     for year in years:
         counts = [per_year[year] for per_year in met.values() if year in per_year]
         average = sum(counts) / len(counts) if counts else None
-        points.append(charts.YearPoint(year, len(counts), average, sum(count >= 19 for count in counts)))
+        points.append(charts.YearPoint(year, len(counts), average, complete[year]))
     return table, points
 
 

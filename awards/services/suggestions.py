@@ -20,7 +20,7 @@ from campaigns.models import (
     ResourceContribution,
     VillageYear,
 )
-from campaigns.targets.evaluation import CRITERIA_COUNT, State, evaluate_targets, fmt
+from campaigns.targets.evaluation import State, evaluate_targets, fmt
 from units.models import Kind, Lineage, Unit, User
 
 RECOGNISED_KINDS = (Kind.COMMUNE, Kind.VILLAGE)
@@ -52,7 +52,7 @@ def suggest_candidates(unit: Unit, *, year: int, by: User) -> list[Suggestion]:
     on = min(today(), datetime.date(year, 12, 31))
     units = Unit.objects.within(*_roots(unit)).filter(pk__in=Unit.objects.visible_to(by).values("pk"))
     found: dict[int, Suggestion] = {}
-    campaign = Campaign.objects.filter(start_year__lte=year, end_year__gte=year).order_by("-start_year").first()
+    campaign = Campaign.objects.covering(year).order_by("-start_year", "pk").first()
 
     recognitions = (
         Recognition.objects.filter(unit__in=units, unit__kind__in=RECOGNISED_KINDS, decision_date__year=year)
@@ -151,15 +151,15 @@ def _drop_already_nominated(found: dict, year: int) -> None:
 def _add_recorded_data(found: dict, year: int) -> None:
     """Criteria met, village status, OCOP ratings and resources of the year: one query each."""
     ids = list(found)
-    for unit_id, met in Assessment.objects.filter(
+    for unit_id, met, total in Assessment.objects.filter(
         unit__in=ids, year=year, status=Assessment.Status.APPROVED
-    ).values_list("unit_id", "criteria_met"):
+    ).values_list("unit_id", "criteria_met", "criteria_total"):
         found[unit_id].achievements += (
             _("- Criteria met in %(year)s: %(met)s/%(count)s.")
             % {
                 "year": year,
                 "met": met,
-                "count": CRITERIA_COUNT,
+                "count": total,
             }
             + "\n"
         )

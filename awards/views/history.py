@@ -13,6 +13,7 @@ from django.urls import reverse
 from awards import services
 from awards.models import Award, Nomination, Nominee
 from awards.permissions import proposing_units
+from campaigns.models import Campaign
 from units.text import fold
 
 # Enough to find someone; a longer list means the search needs another word.
@@ -62,7 +63,7 @@ def suggestions(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     unit = next((u for u in units if str(u.pk) == request.GET.get("unit")), units[0])
     this_year = datetime.date.today().year
-    years = range(this_year, 2020, -1)
+    years = range(this_year, Campaign.objects.first_year() - 1, -1)
     # Only a year the page offers: int() refuses "²" (isdigit accepts it), and the date arithmetic a year
     # past 9999.
     chosen = request.GET.get("year", "")

@@ -56,7 +56,7 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
         "nominations": page.object_list,
         "statuses": Nomination.Status.choices,
         "award_forms": AwardForm.objects.all(),
-        "years": range(datetime.date.today().year, 2020, -1),
+        "years": range(datetime.date.today().year, Campaign.objects.first_year() - 1, -1),
         "filters": {"status": status, "year": year, "form": form_id},
         "can_create": bool(proposing_units(user)),
     }

@@ -154,9 +154,11 @@ def save_assessment(
     assessment.refresh_from_db()
     # A tally recorded without per-criterion results (older data) keeps its count.
     met = assessment.results.filter(achieved=True).count() if results else assessment.criteria_met
-    if (assessment.note, assessment.criteria_met) != (note, met):
-        assessment.note, assessment.criteria_met, assessment._history_user = note, met, by
-        assessment.save(update_fields=["note", "criteria_met", "updated_at"])
+    total = assessment.results.count() if results else assessment.criteria_total or assessment.total_of_set()
+    if (assessment.note, assessment.criteria_met, assessment.criteria_total) != (note, met, total):
+        assessment.note, assessment.criteria_met, assessment.criteria_total = note, met, total
+        assessment._history_user = by
+        assessment.save(update_fields=["note", "criteria_met", "criteria_total", "updated_at"])
     return assessment
 
 

@@ -1,5 +1,7 @@
 """Yearly assessments: the commune's "my year" form, the reviewer's queue and review, and the audit trail."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,11 +30,11 @@ from campaigns.assessments.services import (
     save_assessment,
     submit_assessment,
 )
-from campaigns.models import Assessment, Criterion, CriterionResult, Evidence, Indicator
+from campaigns.models import Assessment, Campaign, Criterion, CriterionResult, Evidence, Indicator
+from campaigns.models.plans import years_of_unit
 from units.files import stored_file_response
 from units.models import Kind, Role, Unit
 
-YEARS = range(2021, 2026)  # the 2021-2025 movement
 QUEUE_PAGE_SIZE = 50
 
 
@@ -63,9 +65,12 @@ def my_years(request: HttpRequest) -> HttpResponse:
     ]
     if not communes and (reviewer_units(request.user) or request.user.sees_everything):
         return redirect("progress:queue")
-    found = Assessment.objects.filter(unit__in=communes, year__in=YEARS)
+    # The years of the programmes, while each commune existed and not after this year.
+    programme = Campaign.objects.years(until=datetime.date.today().year)
+    years = {unit.pk: years_of_unit(programme, unit) for unit in communes}
+    found = Assessment.objects.filter(unit__in=communes, year__in={year for own in years.values() for year in own})
     by_key = {(a.unit_id, a.year): a for a in found}
-    rows = [(unit, [(year, by_key.get((unit.pk, year))) for year in YEARS]) for unit in communes]
+    rows = [(unit, [(year, by_key.get((unit.pk, year))) for year in years[unit.pk]]) for unit in communes]
     return render(request, "assessments/my_years.html", {"rows": rows})
 
 

@@ -29,12 +29,12 @@ from campaigns.assessments.services import criteria_sets_for
 from campaigns.dashboards import charts
 from campaigns.dashboards import excel as excel_assessments
 from campaigns.dashboards.forms import MatrixOptionsForm, ReminderForm
-from campaigns.models import Assessment, Criterion, CriterionResult, Plan, Reminder, Target, TargetYear
+from campaigns.models import Assessment, Campaign, Criterion, CriterionResult, Plan, Reminder, Target, TargetYear
+from campaigns.models.progress import meets_all
 from units.models import Kind, Role, Unit, User
 
 READ_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR)
 WRITE_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.ADMINISTRATOR)
-FIRST_YEAR = 2021  # the 2021-2025 programme (QĐ 318/QĐ-TTg criteria)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 NOT_STARTED = "not_started"
@@ -64,12 +64,14 @@ def load_unit(request: HttpRequest, unit_pk: int, *, write: bool = False) -> Uni
 
 
 def year_range(unit: Unit, today: datetime.date | None = None) -> list[int]:
-    """The reporting years of the unit: from 2021 (or its creation) to this year, while it exists on 31/12.
+    """The reporting years of the unit: from the first programme year (or its creation) to this year, while it
+    exists on 31/12.
 
     A district that ended on 30/06/2025 reports up to 2024: the 2025 year is reported to the provinces.
     """
     today = today or datetime.date.today()
-    first = max(FIRST_YEAR, unit.valid_from.year if unit.valid_from else FIRST_YEAR)
+    first = Campaign.objects.first_year()
+    first = max(first, unit.valid_from.year if unit.valid_from else first)
     last = today.year
     if unit.valid_to:
         last = min(
@@ -447,30 +449,34 @@ def matrix_xlsx(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
 
 
 def yearly_spread(communes: list[Unit], years: list[int]) -> dict[int, Counter]:
-    """Year → how many counted (submitted or approved) assessments met each number of criteria: one query."""
+    """Year → how many counted (submitted or approved) assessments met each (count, of a total) of criteria:
+    one query."""
     spread: dict[int, Counter] = defaultdict(Counter)
     found = Assessment.objects.filter(
         unit_id__in=[commune.pk for commune in communes], year__in=years, status__in=COUNTED
-    ).values("year", "criteria_met")
-    for year, met, count in found.annotate(n=Count("pk")).values_list("year", "criteria_met", "n"):
-        spread[year][met] = count
+    ).values("year", "criteria_met", "criteria_total")
+    for year, met, total, count in found.annotate(n=Count("pk")).values_list(
+        "year", "criteria_met", "criteria_total", "n"
+    ):
+        spread[year][met, total] = count
     return spread
 
 
-def points_of(spread: dict[int, Counter], years: list[int], *, total_criteria: int) -> list[charts.YearPoint]:
-    """Per year: communes assessed, their average criteria met, how many meet all."""
+def points_of(spread: dict[int, Counter], years: list[int]) -> list[charts.YearPoint]:
+    """Per year: communes assessed, their average criteria met, how many meet all the criteria of their set."""
     points = []
     for year in years:
         counts = spread.get(year, Counter())
         assessed = sum(counts.values())
-        average = sum(met * count for met, count in counts.items()) / assessed if assessed else None
-        complete = sum(count for met, count in counts.items() if met >= total_criteria)
+        average = sum(met * count for (met, _total), count in counts.items()) / assessed if assessed else None
+        complete = sum(count for (met, total), count in counts.items() if meets_all(met, total))
         points.append(charts.YearPoint(year, assessed, average, complete))
     return points
 
 
-def yearly_points(unit: Unit, years: list[int], *, total_criteria: int) -> list[charts.YearPoint]:
-    return points_of(yearly_spread(communes_of(unit), years), years, total_criteria=total_criteria)
+def largest_total(spread: dict[int, Counter]) -> int:
+    """The criteria count of the largest set assessed in these years: the scale of the progress chart."""
+    return max((total for counts in spread.values() for _met, total in counts), default=0)
 
 
 def communes_per_year(unit: Unit, years: list[int], communes: list[Unit] | None = None) -> dict[int, int]:
@@ -493,8 +499,8 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
     # Only the counts by status here: no reminder dates nor review links.
     rows = [StatusRow(commune, assessments.get((commune.pk, current))) for commune in in_year(communes, current)]
     table = matrix_summary(unit, chart_year, communes=in_year(communes, chart_year), assessments=assessments)
-    total_criteria = len(table.criteria) or 19
-    points = points_of(spread, years, total_criteria=total_criteria)
+    total_criteria = len(table.criteria) or largest_total(spread)
+    points = points_of(spread, years)
     per_year = communes_per_year(unit, years, communes)
     context = {
         **page_context(request, unit, current, years),

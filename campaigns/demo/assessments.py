@@ -221,7 +221,7 @@ def _assessments(tally, communes, criteria_set, criteria, users) -> None:
         if assessment is not None and (not assessment.is_demo or assessment.version != 1):
             tally["unchanged"] += 1  # entered for real, or moved on in the app since: not ours any more
             continue
-        values = _assessment_values(commune, year, met, status, criteria_set, users)
+        values = _assessment_values(commune, year, met, status, criteria_set, users) | {"criteria_total": len(criteria)}
         assessment = _upsert(tally, Assessment, {"unit": commune, "year": year}, values, found=assessment)
         achieved = set(_order(commune.code)[:met])
         for number, criterion in criteria.items():

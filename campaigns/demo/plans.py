@@ -15,6 +15,7 @@ from campaigns.demo.data.documents import CAMPAIGN, DOCUMENTS, SUMMARY_PLANS
 from campaigns.demo.data.results import MEASUREMENTS, RECOGNITIONS
 from campaigns.models import (
     Campaign,
+    CriteriaSet,
     Document,
     EmulationSubject,
     Measurement,
@@ -68,6 +69,8 @@ def load_plans() -> Counter:
     tally = load_catalogue()
     units = UnitCache()
     campaign = _upsert(tally, Campaign, {"name": CAMPAIGN["name"], "start_year": CAMPAIGN["start_year"]}, CAMPAIGN)
+    if campaign.is_demo:  # the criteria sets of its period: QĐ 318 and 319/QĐ-TTg
+        campaign.criteria_sets.add(*CriteriaSet.objects.filter(start_year=campaign.start_year, issuing_unit=None))
     documents = {key: _document(tally, data) for key, data in DOCUMENTS.items()}
 
     summaries = {}

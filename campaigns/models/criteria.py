@@ -52,6 +52,11 @@ class CriteriaSet(CleanNames, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def criteria_total(self) -> int:
+        """How many criteria the set has: counted from its criteria, so a 20th criterion is a row, not code."""
+        return self.criteria.count()
+
 
 class Criterion(CleanNames, models.Model):
     """One of the numbered criteria of a set (Giao thông, Thủy lợi…) in its group."""

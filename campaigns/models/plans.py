@@ -13,8 +13,38 @@ from units.text import CleanNames
 from units.wording import SigningMode
 
 
+class CampaignQuerySet(models.QuerySet):
+    def covering(self, year: int):
+        return self.filter(start_year__lte=year, end_year__gte=year)
+
+    def first_year(self) -> int:
+        """The first year of the earliest programme, or this year while none is entered."""
+        return self.aggregate(first=models.Min("start_year"))["first"] or datetime.date.today().year
+
+    def years(self, *, unit: Unit | None = None, until: int | None = None) -> list[int]:
+        """The years some programme covers, in order: the years users enter, review and report.
+
+        With `unit`, only the years it existed in (on at least one day); with `until`, none after that year.
+        """
+        spans = self.order_by().values_list("start_year", "end_year").distinct()
+        years = sorted({year for first, last in spans for year in range(first, last + 1)})
+        if until is not None:
+            years = [year for year in years if year <= until]
+        return years if unit is None else years_of_unit(years, unit)
+
+
+def years_of_unit(years: list[int], unit: Unit) -> list[int]:
+    """Those of `years` in which `unit` existed on at least one day."""
+    first = unit.valid_from.year if unit.valid_from else None
+    last = unit.valid_to.year if unit.valid_to else None
+    return [year for year in years if (first is None or year >= first) and (last is None or year <= last)]
+
+
 class Campaign(CleanNames, models.Model):
-    """A movement, e.g. "Cả nước chung sức xây dựng nông thôn mới" 2021-2025 (QĐ 587/QĐ-TTg)."""
+    """A movement or programme and its period, e.g. "Cả nước chung sức xây dựng nông thôn mới" (QĐ 587/QĐ-TTg).
+
+    Its years, review years and criteria sets are data: the code names no programme year.
+    """
 
     clean_name_fields = ("name", "launching_body")
 
@@ -27,18 +57,46 @@ class Campaign(CleanNames, models.Model):
         _("national plan"), max_length=300, blank=True, help_text=_("e.g. Quyết định 587/QĐ-TTg ngày 18/5/2022")
     )
     description = models.TextField(_("description"), blank=True)
+    # Blank: filled on save, the mid-term after the first half of the period and the final in its last year.
+    midterm_year = models.PositiveSmallIntegerField(_("mid-term review year (sơ kết)"), null=True, blank=True)
+    final_year = models.PositiveSmallIntegerField(_("final review year (tổng kết)"), null=True, blank=True)
+    criteria_sets = models.ManyToManyField(
+        "campaigns.CriteriaSet", blank=True, related_name="campaigns", verbose_name=_("criteria sets")
+    )
     is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = CampaignQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
         ordering = ["-start_year", "name"]
         constraints = [
-            models.CheckConstraint(condition=Q(end_year__gte=models.F("start_year")), name="campaign_years_ordered")
+            models.CheckConstraint(condition=Q(end_year__gte=models.F("start_year")), name="campaign_years_ordered"),
+            models.CheckConstraint(
+                condition=Q(midterm_year__isnull=True)
+                | Q(midterm_year__gte=models.F("start_year"), midterm_year__lte=models.F("end_year")),
+                name="campaign_midterm_in_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(final_year__isnull=True)
+                | Q(final_year__gte=models.F("start_year"), final_year__lte=models.F("end_year")),
+                name="campaign_final_in_period",
+            ),
         ]
 
     def __str__(self):
         return f"{self.name} ({self.start_year}-{self.end_year})"
+
+    def save(self, *args, **kwargs):
+        if self.midterm_year is None:
+            # Sơ kết after the third year of five, as the 2021-2025 movement did.
+            self.midterm_year = self.start_year + (self.end_year - self.start_year) // 2
+        if self.final_year is None:
+            self.final_year = self.end_year
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "midterm_year", "final_year"}
+        super().save(*args, **kwargs)
 
     @property
     def years(self) -> range:

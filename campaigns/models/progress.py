@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaigns.models.criteria import CriteriaSet
 from units.models import Kind, NtmRegion, Unit, UnitOwnedQuerySet
 from units.text import CleanNames
 
@@ -93,8 +94,13 @@ class Recognition(models.Model):
         return self.revoked_on is not None
 
 
+def meets_all(met: int, total: int) -> bool:
+    """`met` criteria of a set of `total`: all of them, and the set has some."""
+    return total > 0 and met >= total
+
+
 class Assessment(models.Model):
-    """A commune's yearly self-assessment against the NTM criteria ("x/19"), and its review.
+    """A commune's yearly self-assessment against the NTM criteria ("x of the set's n"), and its review.
 
     The commune submits; the level above (the district before 07/2025, the province after)
     approves it, which locks it, or returns it with a reason.
@@ -115,6 +121,8 @@ class Assessment(models.Model):
     applied_region = models.CharField(_("applied region"), max_length=10, choices=NtmRegion, blank=True)
     # Kept equal to the number of criteria marked achieved by the service that saves them.
     criteria_met = models.PositiveSmallIntegerField(_("criteria met"), default=0)
+    # The denominator of criteria_met: how many criteria its set had when the results were saved.
+    criteria_total = models.PositiveSmallIntegerField(_("criteria in the set"), default=0)
     note = models.TextField(_("note"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     # Who must review it, fixed on submission from the unit tree valid at that date.
@@ -148,7 +156,33 @@ class Assessment(models.Model):
         indexes = [models.Index(fields=["reviewer_unit", "status"]), models.Index(fields=["year", "status"])]
 
     def __str__(self):
-        return f"{self.unit} · {self.year} · {self.criteria_met}"
+        return f"{self.unit} · {self.year} · {self.criteria_met}/{self.criteria_total}"
+
+    def save(self, *args, **kwargs):
+        if not self.criteria_total:
+            self.criteria_total = self.total_of_set()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "criteria_total"}
+        super().save(*args, **kwargs)
+
+    def total_of_set(self) -> int:
+        """The criteria count of its set, or of the national commune set of its year for a bare tally."""
+        criteria_set = self.criteria_set or (
+            CriteriaSet.objects.filter(
+                level=CriteriaSet.Level.COMMUNE,
+                issuing_unit__isnull=True,
+                start_year__lte=self.year,
+                end_year__gte=self.year,
+            )
+            .order_by("-start_year")
+            .first()
+        )
+        return criteria_set.criteria_total if criteria_set else 0
+
+    @property
+    def meets_all(self) -> bool:
+        """Every criterion of its set is met (19 of 20 is not); a year without criteria meets nothing."""
+        return meets_all(self.criteria_met, self.criteria_total)
 
     @property
     def is_locked(self) -> bool:

@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -203,7 +204,7 @@ class TargetForm(forms.ModelForm):
     years = forms.CharField(
         label=_("Yearly breakdown"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "2024: 1\n2025: 2"}),
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Optional, one year a line: 'year: value'."),
     )
 
@@ -245,6 +246,8 @@ class TargetForm(forms.ModelForm):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
+        this_year = datetime.date.today().year
+        self.fields["years"].widget.attrs["placeholder"] = f"{this_year}: 1\n{this_year + 1}: 2"
         units = units_under(self.instance.plan, user)
         self.fields["units"].queryset = units
         self.fields["units"].widget.attrs["size"] = 10

@@ -18,7 +18,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns.models import ExemplaryModel, OcopProduct, OcopRating, Recognition, ResourceContribution, VillageYear
+from campaigns.models import (
+    Campaign,
+    ExemplaryModel,
+    OcopProduct,
+    OcopRating,
+    Recognition,
+    ResourceContribution,
+    VillageYear,
+)
 from campaigns.records.forms import (
     ExemplaryModelForm,
     OcopProductForm,
@@ -34,7 +42,6 @@ HUB_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE)
 COMMUNE_WRITERS = (Role.COMMUNE_OFFICER,)
 RECOGNITION_WRITERS = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF)
 RECOGNISED_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.VILLAGE)
-FIRST_YEAR = 2021  # the 2021-2025 programme; earlier years can still be typed into the forms
 
 
 def load_hub(request: HttpRequest, pk: int) -> Unit:
@@ -75,7 +82,8 @@ def list_url(name: str, unit: Unit) -> str:
 
 
 def years_until_now() -> list[int]:
-    return list(range(FIRST_YEAR, datetime.date.today().year + 1))
+    """From the first programme year to this year; earlier years can still be typed into the forms."""
+    return list(range(Campaign.objects.first_year(), datetime.date.today().year + 1))
 
 
 def page(request: HttpRequest, template: str, hub: Unit, section: str, **context) -> HttpResponse:

@@ -16,11 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from campaigns.models import Assessment, Measurement, OcopRating, Recognition, Target
-from campaigns.models.progress import STATUS_KIND, statuses_at_or_above
+from campaigns.models.progress import STATUS_KIND, meets_all, statuses_at_or_above
 from units.models import Kind, Unit
-
-# A commune that meets every criterion of the NTM set has nothing left to gain in a year.
-CRITERIA_COUNT = 19
 
 # Target flag → Unit flag; a village matches through its commune too.
 FILTERS = {
@@ -71,6 +68,8 @@ class Records:
     units: dict[int, Unit] = field(default_factory=dict)
     recognitions: dict[int, list[Recognition]] = field(default_factory=lambda: defaultdict(list))
     criteria: dict[int, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))  # unit → year → met
+    # (unit, year) → how many criteria that year's set had: the denominator of `criteria`.
+    criteria_totals: dict[tuple[int, int], int] = field(default_factory=dict)
     ocop: list[tuple] = field(default_factory=list)  # (product id, commune id, stars, level, decision date)
     measurements: dict[tuple[int, str], dict[int, Decimal]] = field(default_factory=lambda: defaultdict(dict))
     measure_units: dict[tuple[int, str], str] = field(default_factory=dict)
@@ -116,8 +115,9 @@ def load_records(targets: list[Target], *, today: datetime.date) -> Records:
     communes = [pk for pk, unit in records.units.items() if unit.kind == Kind.COMMUNE]
     if roots and types & ASSESSMENT_TYPES:
         approved = Assessment.objects.filter(status=Assessment.Status.APPROVED, unit_id__in=communes)
-        for unit_id, year, met in approved.values_list("unit_id", "year", "criteria_met"):
+        for unit_id, year, met, total in approved.values_list("unit_id", "year", "criteria_met", "criteria_total"):
             records.criteria[unit_id][year] = met
+            records.criteria_totals[unit_id, year] = total
 
     if roots and T.OCOP_PRODUCTS in types:
         ratings = OcopRating.objects.filter(product__unit_id__in=communes)
@@ -424,7 +424,8 @@ def evaluate_minimum_criteria(target: Target, records: Records) -> TargetResult:
     below = sorted((unit for unit in met if met[unit] < target.target_value), key=lambda unit: met[unit])
     line = ngettext("%(count)s commune assessed", "%(count)s communes assessed", len(met))
     result.details = [(str(latest), line % {"count": len(met)})]
-    result.details += [(unit.name, f"{met[unit]}/{CRITERIA_COUNT}") for unit in below]
+    totals = records.criteria_totals
+    result.details += [(unit.name, f"{met[unit]}/{totals[unit.pk, latest]}") for unit in below]
     result.progress = fraction(len(met) - len(below), len(met))
     if not below:
         result.state = State.ACHIEVED
@@ -450,8 +451,10 @@ def evaluate_criteria_gain(target: Target, records: Records) -> TargetResult:
     low, high = target.target_value, target.target_value_max
     outside = [
         unit
-        for unit, (_year, gain, value) in gains.items()
-        if value < CRITERIA_COUNT and (gain < low or (high is not None and gain > high))
+        for unit, (year, gain, value) in gains.items()
+        # A commune that meets every criterion of its set has nothing left to gain in a year.
+        if not meets_all(value, records.criteria_totals[unit.pk, year])
+        and (gain < low or (high is not None and gain > high))
     ]
     result.current = rounded(Decimal(sum(gain for _year, gain, _value in gains.values())) / len(gains), 2)
     result.details = [(unit.name, f"{gains[unit][1]:+d} ({gains[unit][0]})") for unit in outside]

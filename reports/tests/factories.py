@@ -14,7 +14,10 @@ def build_district_with_plan(make_unit) -> SimpleNamespace:
     district = make_unit("Huyện Thử Nghiệm", Kind.DISTRICT, province, code="R900", **LEGACY)
     commune = make_unit("Xã Trường Hà Mới", Kind.COMMUNE, district, code="R90001", **LEGACY)
     neighbour = make_unit("Xã Ngọc Đào Mới", Kind.COMMUNE, district, code="R90002", **LEGACY)
-    campaign = Campaign.objects.create(name="Cả nước chung sức xây dựng nông thôn mới", start_year=2021, end_year=2025)
+    # The migrations enter the movement already.
+    campaign, _created = Campaign.objects.get_or_create(
+        name="Cả nước chung sức xây dựng nông thôn mới", start_year=2021, defaults={"end_year": 2025}
+    )
     plan = Plan.objects.create(
         campaign=campaign,
         number="77/KH-UBND",

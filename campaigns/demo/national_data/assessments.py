@@ -125,6 +125,7 @@ def _assessment(rng, tree: Tree, commune: Unit, year: int, met: int, criteria_se
         criteria_set=criteria_set,
         applied_region=applied_region(commune),
         criteria_met=met,
+        criteria_total=ALL,
         status=status,
         note=NOTE,
         is_demo=True,

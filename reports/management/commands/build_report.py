@@ -33,7 +33,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--unit", required=True, help='A code ("045", "legacy:04") or an exact unit name')
         parser.add_argument("--kind", required=True, choices=[kind for kind, _label in form_kinds()])
-        parser.add_argument("--year", type=int, help="The year of an annual report (midterm: 2023, final: 2025)")
+        parser.add_argument(
+            "--year", type=int, help="The year of an annual report; a review takes its programme's review year"
+        )
         parser.add_argument("--out", required=True, help="The PDF file to write")
         parser.add_argument("--grouping", choices=[GROUP_BY_OLD, GROUP_BY_NEW], default=GROUP_BY_OLD)
         parser.add_argument("--language", default="vi")
