@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from reports.models import Report
 from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, MOVEMENT_KINDS, REPORTING_KINDS
 from reports.services import REQUEST_ROLES
+from units.fields import YearFormField
 from units.models import CodeScheme, Kind, Unit, User
 
 FIRST_YEAR = 2021
@@ -45,7 +46,7 @@ class UnitChoiceField(forms.ModelChoiceField):
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"), choices=[(k.value, k.label) for k in MOVEMENT_KINDS])
     unit = UnitChoiceField(label=_("Unit"), queryset=Unit.objects.none())
-    year = forms.IntegerField(
+    year = YearFormField(
         label=_("Year"),
         required=False,
         help_text=_("For the annual report; the mid-term and final reviews cover their own period."),
