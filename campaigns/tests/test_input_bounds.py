@@ -1,13 +1,17 @@
 """Hardening (issue 13): years and numbers a page cannot show are refused next to their field, a refused target
 leaves nothing saved, and of two edits of the same plan header read at once only the first one saves."""
 
+from types import SimpleNamespace
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
-from campaigns.models import Milestone, Plan, Target, TargetYear
+from campaigns.forms_assessment import AssessmentForm
+from campaigns.models import Indicator, Milestone, Plan, Target, TargetYear
 from units.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +109,16 @@ def test_an_order_past_the_smallint_column_is_refused_on_every_database(editor, 
     assert not plan.targets.exists()
 
 
+def test_a_count_indicator_refuses_a_number_its_column_cannot_hold():
+    indicator = Indicator(code="5.1", name="Số hộ", value_type=Indicator.ValueType.COUNT)
+    field = AssessmentForm._indicator_field(SimpleNamespace(values={}), indicator)
+
+    assert field.clean("99999999999") == 99_999_999_999
+    for value in ("100000000000", str(2**64)):
+        with pytest.raises(ValidationError):
+            field.clean(value)
+
+
 # --- The yearly breakdown: all of it checked before anything is saved ------------------------------
 
 
@@ -189,3 +203,8 @@ def test_consecutive_header_edits_each_save(editor, plan):
         assertRedirects(response, plan_url(plan), fetch_redirect_response=False)
     plan.refresh_from_db()
     assert (plan.title, plan.version) == ("Hai", 3)
+
+
+def test_the_header_form_carries_the_version_it_was_read_at(editor, plan):
+    page = editor.get(plan_url(plan, "campaigns:plan-edit")).content.decode()
+    assert f'name="version" value="{plan.version}"' in page
