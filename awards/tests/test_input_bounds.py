@@ -10,6 +10,7 @@ from awards.forms_council import MAX_MEMBERS
 from awards.models import AgendaItem, CouncilSession, Nomination
 from awards.tests.factories import nomination_data
 from awards.tests.test_council_views import create_data, tally_data, votes_url
+from awards.views import query_int
 
 pytest_plugins = ["awards.tests.factories_council"]
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
@@ -137,3 +138,14 @@ def test_a_tally_past_what_a_council_can_count_is_refused(client, reviewer, make
     assert response.status_code == 400
     item.refresh_from_db()
     assert (item.agree, item.result) == (0, AgendaItem.Result.PENDING)
+
+
+def test_a_query_string_number_past_2_63_reads_as_none():
+    assert query_int(str(2**63 - 1)) == 2**63 - 1
+    assert query_int(str(2**63)) is None
+    assert query_int(str(2**64)) is None
+
+
+def test_the_nomination_list_filtered_by_a_year_past_2_63_opens(client, officer, draft):
+    client.force_login(officer)
+    assert client.get(reverse("awards:list"), {"year": str(2**64), "form": str(2**64)}).status_code == 200
