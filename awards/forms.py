@@ -5,7 +5,11 @@ from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,6 +18,7 @@ from awards.models import AwardForm, DossierFile, LegalRegime, Nomination, Nomin
 from awards.permissions import units_under
 from awards.services.routing import dated_name
 from campaigns.models import Campaign, Plan
+from units.fields import VersionField, claim_version
 from units.models import Kind, Lineage, Unit, User
 from units.uploads import FileKind, check_upload
 
@@ -78,6 +83,7 @@ class NominationForm(forms.ModelForm):
         queryset=Unit.objects.none(), required=False, label=gettext_lazy("Enterprise or cooperative")
     )
     external_name = forms.CharField(label=gettext_lazy("Organisation"), max_length=200, required=False)
+    version = VersionField()
 
     class Meta:
         model = Nomination
@@ -126,6 +132,7 @@ class NominationForm(forms.ModelForm):
         self.initial.setdefault("round_year", datetime.date.today().year)
         if self.instance.pk:
             self.initial.update(nominee_initial(self.instance.nominee))
+            self.initial.setdefault("version", self.instance.version)
 
     def clean_submission_date(self):
         day = self.cleaned_data["submission_date"]
@@ -180,7 +187,12 @@ class NominationForm(forms.ModelForm):
                 % {"form": award_form, "kind": NomineeKind(kind).label},
             )
 
+    @transaction.atomic
     def save(self, commit: bool = True) -> Nomination:
+        """The nominee and the nomination together, or nothing. An edit read before someone else saved (or
+        moved the nomination on) is refused with a ValidationError (code "stale") and overwrites nothing."""
+        if commit and self.instance.pk and not claim_version(self.instance, self.cleaned_data.get("version")):
+            raise ValidationError(_stale_message(self.instance), code="stale")
         nomination = super().save(commit=False)
         if not nomination.pk:
             nomination.proposing_unit = self.cleaned_data["proposing_unit"]
@@ -212,6 +224,14 @@ class NominationForm(forms.ModelForm):
             nominee.position = position
             nominee.save(update_fields=["position"])
         return nominee
+
+
+def _stale_message(nomination: Nomination) -> str:
+    saved_at = Nomination.objects.filter(pk=nomination.pk).values_list("updated_at", flat=True).first()
+    return _(
+        "Someone else saved this nomination at %(time)s; your changes were not saved — reload to see theirs; "
+        "your entries are kept below."
+    ) % {"time": date_format(timezone.localtime(saved_at or timezone.now()), "H:i")}
 
 
 def nominee_initial(nominee: Nominee) -> dict:

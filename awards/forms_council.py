@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from awards.forms import DATE_INPUTS, DATE_WIDGET, UnitChoiceField
 from awards.models import Ballot, CouncilMember, CouncilSession, LegalRegime, Nomination
 from awards.models.catalogue import REGIME_BASES
-from units.fields import BoundedModelMultipleChoiceField
+from units.fields import BoundedModelMultipleChoiceField, WholeNumberField
 from units.models import Unit, User
 from units.wording import cited, council_name
 
@@ -101,6 +101,10 @@ class MemberForm(forms.Form):
 
 
 class BaseMemberFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": gettext_lazy("A council has at most %(num)d members: remove the extra lines."),
+    }
+
     def __init__(self, *args, users: QuerySet[User], **kwargs):
         self.users = users
         super().__init__(*args, **kwargs)
@@ -136,8 +140,12 @@ class BaseMemberFormSet(forms.BaseFormSet):
             )
 
 
-# Spare lines under the members carried over from the unit's last session; blank lines are ignored.
-MemberFormSet = forms.formset_factory(MemberForm, formset=BaseMemberFormSet, extra=4)
+# Spare lines under the members carried over from the unit's last session; blank lines are ignored. A council
+# has a few dozen members at most: a request claiming 100,000 rows is refused before it builds them all.
+MAX_MEMBERS = 60
+MemberFormSet = forms.formset_factory(
+    MemberForm, formset=BaseMemberFormSet, extra=4, max_num=MAX_MEMBERS, absolute_max=MAX_MEMBERS, validate_max=True
+)
 
 
 class VoteForm(forms.Form):
@@ -164,12 +172,12 @@ class VoteForm(forms.Form):
 class TallyForm(forms.Form):
     """A secret ballot: the counting board's totals, not who voted how."""
 
-    agree = forms.IntegerField(label=gettext_lazy("Agree"), min_value=0)
-    disagree = forms.IntegerField(label=gettext_lazy("Disagree"), min_value=0)
-    abstain = forms.IntegerField(label=gettext_lazy("Abstain"), min_value=0)
-    conflicts = forms.IntegerField(
+    agree = WholeNumberField(label=gettext_lazy("Agree"), max_value=MAX_MEMBERS)
+    disagree = WholeNumberField(label=gettext_lazy("Disagree"), max_value=MAX_MEMBERS)
+    abstain = WholeNumberField(label=gettext_lazy("Abstain"), max_value=MAX_MEMBERS)
+    conflicts = WholeNumberField(
         label=gettext_lazy("Conflicts of interest"),
-        min_value=0,
+        max_value=MAX_MEMBERS,
         initial=0,
         help_text=gettext_lazy("Members who declared a conflict of interest and did not vote."),
     )

@@ -10,6 +10,7 @@ from campaigns.models import Campaign
 from reports.documents import REGISTRY, form_kinds
 from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, REPORTING_KINDS
 from reports.services import REQUEST_ROLES
+from units.fields import YearFormField
 from units.models import CodeScheme, Kind, Unit, User
 from units.wording import SigningMode
 
@@ -45,7 +46,7 @@ class UnitChoiceField(forms.ModelChoiceField):
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"), choices=form_kinds)
     unit = UnitChoiceField(label=_("Unit"), queryset=Unit.objects.none())
-    year = forms.IntegerField(
+    year = YearFormField(
         label=_("Year"),
         required=False,
         help_text=_("For the annual report; the mid-term and final reviews cover their own period."),

@@ -17,6 +17,7 @@ from awards.models import CouncilSession, Decision, Nomination, Round
 from awards.permissions import can_manage, can_propose
 from reports import services
 from reports.models import Report
+from units.fields import BIGINT, year_or_none
 from units.models import Role, Unit, User
 
 PRINT_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER)
@@ -68,7 +69,8 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _ids(values: list[str]) -> list[int]:
-    return sorted({int(value) for value in values if value.isdecimal()})
+    # Past 2**63 no row can have the pk, and SQLite raises OverflowError on `pk__in` with it.
+    return sorted({number for value in values if value.isdecimal() and (number := int(value)) < BIGINT})
 
 
 @login_required
@@ -90,11 +92,10 @@ def submission_pdf(request: HttpRequest) -> HttpResponse:
         year = Nomination.objects.filter(pk=chosen[0]).values_list("round_year", flat=True).get()
         parameters = {"nominations": chosen}
     else:
-        round_, year = request.POST.get("round", ""), request.POST.get("year", "")
-        if round_ not in Round.values or not year.isdecimal():
+        round_, year = request.POST.get("round", ""), year_or_none(request.POST.get("year"))
+        if round_ not in Round.values or year is None:
             messages.error(request, _("Choose the round and the year of the submission."))
             return redirect("awards:list")
-        year = int(year)
         parameters = {"round": round_, "round_year": year}
     report = services.request_report(
         Report.Kind.SUBMISSION, unit=unit, year=year, narrative={}, by=request.user, parameters=parameters

@@ -1,9 +1,140 @@
-"""Form fields shared by the apps."""
+"""Form and model fields shared by the apps, and the bounds every number typed into a form must keep."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
 BIGINT = 2**63
+
+
+def _interpolate(message, values: dict) -> str:
+    return str(message) % values
+
+
+# A translated message with its numbers, translated when shown (forms are built at import time).
+interpolate = lazy(_interpolate, str)
+
+# Every year a page builds a date from: 1945, the Republic's first year, to 2100. A year outside is a typing
+# mistake, and datetime.date() fails on years 0 and past 9999, which broke every page showing the row.
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+YEAR_MESSAGE = _("Enter a year between %(first)s and %(last)s.")
+# What each integer column holds on PostgreSQL; SQLite stores any 64-bit number, so the form checks it itself.
+COLUMN_RANGES = BaseDatabaseOperations.integer_field_ranges
+
+
+def year_validators() -> list:
+    message = interpolate(YEAR_MESSAGE, {"first": FIRST_YEAR, "last": LAST_YEAR})
+    return [MinValueValidator(FIRST_YEAR, message=message), MaxValueValidator(LAST_YEAR, message=message)]
+
+
+class YearFormField(forms.IntegerField):
+    """A year within FIRST_YEAR..LAST_YEAR (or a tighter window), refused with one clear message."""
+
+    def __init__(self, *, first: int = FIRST_YEAR, last: int = LAST_YEAR, **kwargs):
+        kwargs.pop("min_value", None), kwargs.pop("max_value", None)  # a model field's column range is wider
+        super().__init__(**kwargs)
+        bound(self, first, last, interpolate(YEAR_MESSAGE, {"first": first, "last": last}))
+
+
+def year_or_none(value: str | None) -> int | None:
+    """A year read from a request outside a form, or None when it is none a page can show."""
+    try:
+        return YearFormField(required=False).clean(value)
+    except ValidationError:
+        return None
+
+
+class YearField(models.PositiveSmallIntegerField):
+    """A year column that only takes FIRST_YEAR..LAST_YEAR, in forms, the admin and full_clean."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", year_validators())
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("validators") == year_validators():
+            del kwargs["validators"]
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{**kwargs, "form_class": YearFormField})
+
+
+def fit_columns(form: forms.ModelForm) -> None:
+    """Give each whole-number field of a model form its column's range, with a clear message.
+
+    PostgreSQL refuses 70000 in a smallint with a server error, while SQLite stores it; the form refuses it
+    on both. Called from a model form's __init__.
+    """
+    for name, field in form.fields.items():
+        if type(field) is not forms.IntegerField:
+            continue
+        try:
+            model_field = form._meta.model._meta.get_field(name)
+        except FieldDoesNotExist:  # a form-only field has no column
+            continue
+        low, high = COLUMN_RANGES.get(model_field.get_internal_type(), (None, None))
+        if low is None:
+            continue
+        low = max(low, field.min_value) if field.min_value is not None else low
+        high = min(high, field.max_value) if field.max_value is not None else high
+        bound(field, low, high)
+
+
+def bound(field: forms.IntegerField, low: int, high: int, message=None) -> forms.IntegerField:
+    """Refuse whole numbers outside low..high, and anything not a whole number, with one message."""
+    if message is None:
+        message = interpolate(_("Enter a whole number from %(low)s to %(high)s."), {"low": low, "high": high})
+    field.min_value, field.max_value = low, high
+    field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator | MaxValueValidator)]
+    field.validators += [MinValueValidator(low, message=message), MaxValueValidator(high, message=message)]
+    field.error_messages = {**field.error_messages, "invalid": message}
+    field.widget.attrs.update(min=low, max=high)
+    return field
+
+
+class WholeNumberField(forms.IntegerField):
+    """A count typed in a plain form: 0..high by default, with one message for anything else."""
+
+    def __init__(self, *, min_value: int = 0, max_value: int = COLUMN_RANGES["PositiveSmallIntegerField"][1], **kw):
+        super().__init__(**kw)
+        bound(self, min_value, max_value)
+
+
+class VersionField(forms.IntegerField):
+    """The row version an edit form was read at (optimistic locking); a missing or mangled one reads as None."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        try:
+            number = super().to_python(value)
+        except ValidationError:
+            return None
+        return number if number is not None and 0 < number < BIGINT else None
+
+
+def claim_version(instance: models.Model, version: int | None) -> bool:
+    """Take the row's next version if it is still at `version`.
+
+    A conditional UPDATE instead of a lock: of two edits read at the same version only the first matches
+    the row; the second is refused and overwrites nothing. Call inside the transaction that saves.
+    """
+    if version is None:
+        return False
+    model = type(instance)
+    if not model._default_manager.filter(pk=instance.pk, version=version).update(version=version + 1):
+        return False
+    instance.version = version + 1
+    return True
 
 
 class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from awards.models.catalogue import AwardForm, LegalRegime, NomineeKind
+from units.fields import YearField
 from units.models import Unit, UnitOwnedQuerySet
 from units.text import CleanNames
 
@@ -103,7 +104,7 @@ class Nomination(models.Model):
     )
     type = models.CharField(_("type"), max_length=10, choices=NominationType)
     round = models.CharField(_("round"), max_length=10, choices=Round)
-    round_year = models.PositiveSmallIntegerField(_("year"))
+    round_year = YearField(_("year"))
     achievements = models.TextField(_("achievements (báo cáo thành tích)"))
     proposing_unit = models.ForeignKey(
         Unit, models.PROTECT, related_name="proposed_nominations", verbose_name=_("proposing unit")

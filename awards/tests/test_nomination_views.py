@@ -221,7 +221,8 @@ def test_edit_is_refused_once_submitted(client, officer, at_district):
 def test_edit_changes_the_award_and_keeps_the_proposing_unit(client, officer, draft, data, forms, tree):
     client.force_login(officer)
     response = client.post(
-        url("edit", draft), {**data, "award_form": forms.province_merit.pk, "proposing_unit": tree.district.pk}
+        url("edit", draft),
+        {**data, "award_form": forms.province_merit.pk, "proposing_unit": tree.district.pk, "version": draft.version},
     )
 
     assertRedirects(response, url("detail", draft))

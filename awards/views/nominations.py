@@ -119,9 +119,13 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, instance=nomination, user=request.user, proposing_units=[nomination.proposing_unit]
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Nomination saved."))
-        return redirect("awards:detail", nomination.pk)
+        try:
+            form.save()
+        except ValidationError as error:  # someone else saved since the form was read: keep the user's input
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Nomination saved."))
+            return redirect("awards:detail", nomination.pk)
     context = {"form": form, "nomination": nomination, **_form_context()}
     return render(request, "awards/nomination_form.html", context)
 

@@ -132,8 +132,14 @@ class AssessmentForm(forms.Form):
         if indicator.value_type == Indicator.ValueType.PERCENT:
             limits["max_value"] = 100
         if indicator.value_type == Indicator.ValueType.COUNT:
+            # IndicatorValue.value keeps 11 whole digits: PostgreSQL refuses more with a server error.
             return forms.IntegerField(
-                label=label, required=False, initial=initial, **limits, widget=forms.NumberInput(attrs=attrs)
+                label=label,
+                required=False,
+                initial=initial,
+                **limits,
+                max_value=10**11 - 1,
+                widget=forms.NumberInput(attrs=attrs),
             )
         return forms.DecimalField(
             label=label,

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from units.fields import FIRST_YEAR, LAST_YEAR, YearField
 from units.models import Kind, Unit
 from units.text import CleanNames
 from units.wording import SigningMode
@@ -207,9 +208,11 @@ class Plan(CleanNames, models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking of the header form (units.fields.claim_version); an amendment moves it on too.
+    version = models.PositiveIntegerField(default=1, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
     objects = PlanQuerySet.as_manager()
 
     class Meta:
@@ -351,7 +354,7 @@ class Milestone(CleanNames, models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     title = models.CharField(_("title"), max_length=300)
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    due_year = models.PositiveSmallIntegerField(_("due year"), null=True, blank=True)
+    due_year = YearField(_("due year"), null=True, blank=True)
     due_quarter = models.PositiveSmallIntegerField(
         _("due quarter"), null=True, blank=True, choices=[(q, f"Q{q}") for q in range(1, 5)]
     )
@@ -370,7 +373,11 @@ class Milestone(CleanNames, models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(due_date__isnull=False) | Q(due_year__isnull=False), name="milestone_has_a_due_date"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(due_year__isnull=True) | Q(due_year__gte=FIRST_YEAR, due_year__lte=LAST_YEAR),
+                name="milestone_due_year_in_range",
+            ),
         ]
 
     def __str__(self):

@@ -1,5 +1,6 @@
 """Typed targets (chỉ tiêu) of a plan; their current values are computed in campaigns.targets.evaluation."""
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,20 @@ from simple_history.models import HistoricalRecords
 
 from campaigns.models.plans import Plan
 from campaigns.models.progress import OcopRating, RecognitionStatus
+from units.fields import FIRST_YEAR, LAST_YEAR, YearField
 from units.models import Kind, Unit
+
+# Counts, shares, criteria and indicator values of a target are never below zero (a falling indicator has a
+# goal below its baseline instead).
+NOT_NEGATIVE = [MinValueValidator(0, message=_("Enter zero or more."))]
+
+
+def year_in_range(field: str) -> Q:
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": FIRST_YEAR, f"{field}__lte": LAST_YEAR})
+
+
+def not_negative(field: str) -> Q:
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0})
 
 
 class Target(models.Model):
@@ -47,14 +61,18 @@ class Target(models.Model):
     ocop_level = models.CharField(_("recognising level"), max_length=10, choices=OcopRating.Level, blank=True)
     indicator = models.CharField(_("indicator"), max_length=100, blank=True)
     unit_of_measure = models.CharField(_("unit of measure"), max_length=40, blank=True)
-    baseline_value = models.DecimalField(_("baseline"), max_digits=18, decimal_places=3, null=True, blank=True)
-    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
-    target_value = models.DecimalField(_("target"), max_digits=18, decimal_places=3, null=True, blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline"), max_digits=18, decimal_places=3, null=True, blank=True, validators=NOT_NEGATIVE
+    )
+    baseline_year = YearField(_("baseline year"), null=True, blank=True)
+    target_value = models.DecimalField(
+        _("target"), max_digits=18, decimal_places=3, null=True, blank=True, validators=NOT_NEGATIVE
+    )
     # "2-3 products", "+1-2 criteria a year": the upper end of a range target.
     target_value_max = models.DecimalField(
-        _("target (upper end)"), max_digits=18, decimal_places=3, null=True, blank=True
+        _("target (upper end)"), max_digits=18, decimal_places=3, null=True, blank=True, validators=NOT_NEGATIVE
     )
-    deadline_year = models.PositiveSmallIntegerField(_("deadline year"))
+    deadline_year = YearField(_("deadline year"))
     is_demo = models.BooleanField(default=False, editable=False)
 
     history = HistoricalRecords(m2m_fields=[units])
@@ -72,6 +90,16 @@ class Target(models.Model):
                 condition=Q(target_value_max__isnull=True) | Q(target_value_max__gte=models.F("target_value")),
                 name="target_range_is_ordered",
             ),
+            models.CheckConstraint(
+                condition=not_negative("target_value")
+                & not_negative("target_value_max")
+                & not_negative("baseline_value"),
+                name="target_values_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=year_in_range("deadline_year") & year_in_range("baseline_year"),
+                name="target_years_in_range",
+            ),
         ]
 
     def __str__(self):
@@ -82,12 +110,15 @@ class TargetYear(models.Model):
     """The optional yearly breakdown of a target (e.g. Quý Quân NTM in 2024, two more in 2025)."""
 
     target = models.ForeignKey(Target, models.CASCADE, related_name="years")
-    year = models.PositiveSmallIntegerField(_("year"))
-    value = models.DecimalField(_("value"), max_digits=18, decimal_places=3)
+    year = YearField(_("year"))
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=3, validators=NOT_NEGATIVE)
 
     class Meta:
         ordering = ["year"]
-        constraints = [models.UniqueConstraint(fields=["target", "year"], name="one_breakdown_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "year"], name="one_breakdown_per_year"),
+            models.CheckConstraint(condition=year_in_range("year") & not_negative("value"), name="breakdown_in_range"),
+        ]
 
     def __str__(self):
         return f"{self.year}: {self.value}"

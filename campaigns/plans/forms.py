@@ -1,16 +1,28 @@
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Milestone, Plan, PlanAmendment, PlanAttachment, PlanSection, Target
 from campaigns.models.progress import STATUS_KIND
 from campaigns.plans.permissions import editable_units
-from units.fields import BoundedModelMultipleChoiceField
+from units.fields import (
+    BoundedModelMultipleChoiceField,
+    VersionField,
+    YearFormField,
+    bound,
+    claim_version,
+    fit_columns,
+)
 from units.models import Unit, User
 from units.uploads import FileKind, check_upload
 
@@ -47,6 +59,7 @@ def units_under(plan: Plan, user: User) -> QuerySet[Unit]:
 
 class PlanForm(forms.ModelForm):
     issuing_unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Issuing unit"), required=False)
+    version = VersionField()
 
     class Meta:
         model = Plan
@@ -87,6 +100,18 @@ class PlanForm(forms.ModelForm):
         self.fields["issuing_unit"].queryset = units.order_by("path")
         self.fields["issuing_unit"].required = not user.sees_everything
         self.fields["issuing_unit"].help_text = _("Leave blank only for a national plan.")
+        if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
+
+    def save(self, commit: bool = True) -> Plan:
+        """The header and its award forms in one transaction; an edit read before someone else saved is
+        refused with a ValidationError (code "stale") and overwrites nothing."""
+        if not commit:
+            return super().save(commit=False)
+        with transaction.atomic():
+            if self.instance.pk and not claim_version(self.instance, self.cleaned_data.get("version")):
+                raise ValidationError(_stale_message(self.instance), code="stale")
+            return super().save()
 
     def clean(self):
         cleaned = super().clean()
@@ -96,6 +121,14 @@ class PlanForm(forms.ModelForm):
         if parent and self.instance.pk and _is_below(parent, self.instance):
             self.add_error("parent", _("A plan cannot implement itself or a plan that implements it."))
         return cleaned
+
+
+def _stale_message(plan: Plan) -> str:
+    saved_at = Plan.objects.filter(pk=plan.pk).values_list("updated_at", flat=True).first() or timezone.now()
+    return gettext(
+        "Someone else saved this plan at %(time)s; your changes were not saved — reload to see theirs; "
+        "your entries are kept below."
+    ) % {"time": date_format(timezone.localtime(saved_at), "H:i")}
 
 
 def _is_below(plan: Plan, ancestor: Plan) -> bool:
@@ -113,6 +146,10 @@ class SectionForm(forms.ModelForm):
         model = PlanSection
         fields = ["kind", "heading", "body", "order"]
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fit_columns(self)
 
 
 class AmendmentForm(forms.ModelForm):
@@ -150,9 +187,12 @@ class MilestoneForm(forms.ModelForm):
             self.fields[name].input_formats = DATE_INPUTS
         self.fields["responsible_unit"].queryset = units_under(self.instance.plan, user)
         self.fields["due_year"].help_text = _("Or a year (and quarter) instead of an exact date")
+        fit_columns(self)
 
     def clean(self):
         cleaned = super().clean()
+        if "due_year" in self.errors:  # a year out of range is said once, next to it
+            return cleaned
         if not cleaned.get("due_date") and not cleaned.get("due_year"):
             self.add_error("due_date", _("Give a due date, or a due year."))
         if cleaned.get("due_quarter") and not cleaned.get("due_year"):
@@ -196,6 +236,20 @@ REQUIRED_MESSAGES = {
     "indicator": _("Name the indicator, as recorded in the measurements."),
     "baseline_year": _("A ratio needs the baseline year it compares with."),
 }
+
+
+# The messages of a target's numbers, for NaN, 1e30 or -1 typed in place of a value.
+NUMBER_MESSAGES = {
+    "invalid": _("Enter a number, e.g. 12.5."),
+    "required": _("Enter a number, e.g. 12.5."),
+    "min_value": _("Enter zero or more."),
+    "max_digits": _("This number is too large."),
+    "max_whole_digits": _("This number is too large."),
+    "max_decimal_places": _("Use at most three decimal places."),
+}
+# One line of the yearly breakdown, checked as TargetYear's columns are.
+BREAKDOWN_YEAR = YearFormField()
+BREAKDOWN_VALUE = forms.DecimalField(max_digits=18, decimal_places=3, min_value=0, error_messages=NUMBER_MESSAGES)
 
 
 class TargetForm(forms.ModelForm):
@@ -257,21 +311,31 @@ class TargetForm(forms.ModelForm):
         self.fields["measure"].required = False  # only share targets read it
         if self.instance.pk:
             self.initial["years"] = "\n".join(f"{y.year}: {y.value.normalize():f}" for y in self.instance.years.all())
+        fit_columns(self)
+        bound(self.fields["ocop_stars"], 1, 5)
+        for name in ("baseline_value", "target_value", "target_value_max"):
+            self.fields[name].error_messages.update(NUMBER_MESSAGES)
 
     def field_map(self) -> dict[str, list[str]]:
         """For campaigns.js: which optional fields each type shows."""
         return {str(type_): [*COMMON_FIELDS, *fields] for type_, fields in TYPE_FIELDS.items()}
 
     def clean_years(self) -> dict[int, Decimal]:
+        """Every line checked before anything is saved: a year a page can show, a value its column holds."""
         years = {}
-        for line in self.cleaned_data["years"].splitlines():
+        for number, line in enumerate(self.cleaned_data["years"].splitlines(), 1):
             if not line.strip():
                 continue
-            year, _sep, value = line.partition(":")
+            year, separator, value = line.partition(":")
+            if not separator:
+                raise forms.ValidationError(_("Write one year a line, as 'year: value'."))
             try:
-                years[int(year)] = Decimal(value.strip().replace(",", "."))
-            except (ValueError, InvalidOperation):
-                raise forms.ValidationError(_("Write one year a line, as 'year: value'.")) from None
+                years[BREAKDOWN_YEAR.clean(year.strip())] = BREAKDOWN_VALUE.clean(value.strip().replace(",", "."))
+            except ValidationError as error:
+                raise forms.ValidationError(
+                    _("Line %(number)s (“%(line)s”): %(error)s")
+                    % {"number": number, "line": line.strip()[:40], "error": " ".join(error.messages)}
+                ) from None
         return years
 
     def clean(self):
@@ -309,8 +373,11 @@ class TargetForm(forms.ModelForm):
                 )
 
     def save(self, commit=True):
-        target = super().save(commit=commit)
-        if commit:
+        """The target, its named units and its yearly breakdown together, or nothing."""
+        if not commit:
+            return super().save(commit=False)
+        with transaction.atomic():
+            target = super().save()
             target.years.all().delete()
             target.years.bulk_create(
                 [target.years.model(target=target, year=y, value=v) for y, v in self.cleaned_data["years"].items()]

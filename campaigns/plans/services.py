@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import F
 
 from campaigns.models import Document, DocumentKind, Milestone, Plan, PlanAmendment, PlanBasis, Target
 from units.models import Lineage, Unit, User
@@ -144,6 +145,8 @@ def record_amendment(plan: Plan, amendment: PlanAmendment, *, by: User) -> PlanA
         plan.status = Plan.Status.AMENDED
         plan._change_reason = amendment.reason  # shown in the history next to the status change
         plan.save(update_fields=["status", "updated_at"])
+        # A header form read before the amendment would put the old status back: make it stale.
+        Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1)
     return amendment
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import ExemplaryModel, OcopProduct, OcopRating, Recognition, ResourceContribution, VillageYear
 from campaigns.models.progress import STATUS_KIND
+from units.fields import COLUMN_RANGES, WholeNumberField
 from units.models import Kind, Unit
 
 # Officials write dates as dd/mm/yyyy; ISO is accepted too so that pasted dates work.
@@ -287,7 +288,11 @@ class ResourceForm(UnitsMixin, forms.ModelForm):
         localize=True,
         required=False,
     )
-    labour_days = forms.IntegerField(label=label(ResourceContribution, "labour_days"), min_value=0, required=False)
+    labour_days = WholeNumberField(
+        label=label(ResourceContribution, "labour_days"),
+        max_value=COLUMN_RANGES["PositiveIntegerField"][1],
+        required=False,
+    )
 
     class Meta:
         model = ResourceContribution

@@ -11,6 +11,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Max, Model, Q, QuerySet, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -238,8 +239,10 @@ def _chosen_year(request: HttpRequest, years: list[int], default: int) -> int:
     return year
 
 
+@transaction.atomic
 def _save_village_year(statuses: dict[Unit, str], year: int, current: dict[int, str]) -> int:
-    """Write only what changed, so the history shows real changes; a blank choice removes the record."""
+    """Write only what changed, so the history shows real changes; a blank choice removes the record.
+    One transaction: a grid saves whole or not at all."""
     changed = 0
     for village, status in statuses.items():
         if status == current.get(village.pk, ""):

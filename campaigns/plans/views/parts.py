@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Model
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,9 +37,11 @@ def plan_url(plan: Plan, anchor: str) -> str:
 
 
 def _save(request: HttpRequest, form, template: str, plan: Plan, anchor: str, saved: str) -> HttpResponse:
-    """The shared tail of every part form: save and go back to the plan, or show the errors."""
+    """The shared tail of every part form: save (the row, its history and related rows, or nothing) and go back
+    to the plan, or show the errors."""
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
         messages.success(request, saved)
         return redirect(plan_url(plan, anchor))
     return render(request, template, {"form": form, "plan": plan, "part": form.instance})

@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -133,9 +133,13 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = load_plan(request, pk, edit=True)
     form = PlanForm(request.POST or None, instance=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Plan saved."))
-        return redirect("campaigns:plan", plan.pk)
+        try:
+            form.save()
+        except ValidationError as error:  # someone else saved since the form was read: keep the user's input
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Plan saved."))
+            return redirect("campaigns:plan", plan.pk)
     return render(request, "plans/plan_form.html", {"form": form, "plan": plan, "campaign": plan.campaign})
 
 
