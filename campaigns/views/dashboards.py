@@ -29,6 +29,7 @@ from campaigns import charts, excel_assessments
 from campaigns.assessments import criteria_sets_for
 from campaigns.forms_dashboards import MatrixOptionsForm, ReminderForm
 from campaigns.models import Assessment, Criterion, CriterionResult, Plan, Reminder, Target, TargetYear
+from campaigns.reminders import send_reminders
 from units.models import Kind, Role, Unit, User
 
 READ_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR)
@@ -216,17 +217,24 @@ def remind(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "Please enter and submit your commune's %(year)s NTM criteria assessment."
     ) % {"year": year}
     pending = [row.unit for row in status_rows(unit, year) if row.is_pending]
-    Reminder.objects.bulk_create(
-        [Reminder(unit=commune, year=year, message=message, sent_by=request.user) for commune in pending]
-    )
-    count = len(pending)
+    count, already = send_reminders(pending, year=year, message=message, by=request.user, sender=unit)
     if count:
         messages.success(
             request,
             ngettext("Reminder sent to %(count)d commune.", "Reminder sent to %(count)d communes.", count)
             % {"count": count},
         )
-    else:
+    if already:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d commune was already reminded today; it was not reminded again.",
+                "%(count)d communes were already reminded today; they were not reminded again.",
+                already,
+            )
+            % {"count": already},
+        )
+    if not pending:
         messages.info(request, _("Every commune has submitted; no reminder was sent."))
     return redirect("dashboards:status", unit.pk, year)
 
