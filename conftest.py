@@ -59,7 +59,7 @@ def at_once(transactional_db):
 
     Each thread has its own database connection, as each request of a server does, so the test sees the
     real locking of the database (on SQLite a file: config/test_settings.py). The data must be committed,
-    hence transactional_db; a test that needs the rows migrations load adds serialized_rollback. Errors in
+    hence transactional_db (its flush also removes the rows data migrations loaded). Errors in
     the threads are raised together.
     """
 
