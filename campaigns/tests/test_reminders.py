@@ -3,7 +3,8 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,3 +56,28 @@ def test_the_database_refuses_a_second_reminder_of_the_same_day(tree):
 
     with pytest.raises(IntegrityError):
         Reminder.objects.create(unit=tree.commune, year=2024, message="Hai")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_the_first_reminder_of_each_day_and_dates_it(tree):
+    reminded_at = datetime.datetime(2024, 11, 2, 23, 30, tzinfo=datetime.UTC)  # 3 November in Hà Nội
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate([("campaigns", "0003_criteria_catalogue")])
+        Old = executor.loader.project_state([("campaigns", "0003_criteria_catalogue")]).apps.get_model(
+            "campaigns", "Reminder"
+        )
+        kept = Old.objects.create(unit_id=tree.commune.pk, year=2024, message="Lần đầu")
+        repeat = Old.objects.create(unit_id=tree.commune.pk, year=2024, message="Lần hai")
+        next_day = Old.objects.create(unit_id=tree.commune.pk, year=2024, message="Hôm sau")
+        Old.objects.filter(pk=kept.pk).update(sent_at=reminded_at)
+        Old.objects.filter(pk=repeat.pk).update(sent_at=reminded_at + datetime.timedelta(minutes=5))
+        Old.objects.filter(pk=next_day.pk).update(sent_at=reminded_at + datetime.timedelta(days=1))
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+    assert list(Reminder.objects.order_by("sent_at").values_list("message", "sent_on")) == [
+        ("Lần đầu", datetime.date(2024, 11, 3)),
+        ("Hôm sau", datetime.date(2024, 11, 4)),
+    ]
