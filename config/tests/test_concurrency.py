@@ -14,6 +14,7 @@ from django.urls import reverse
 from campaigns.models import Assessment, CriterionResult, Reminder
 from reports.models import Report
 from reports.services import request_report
+from units.models import Role
 
 
 def signed_in(user) -> Client:
@@ -77,3 +78,17 @@ def test_ten_clicks_at_once_on_send_reminder_remind_each_commune_once(at_once, r
     assert statuses == [302] * 10
     reminded = sorted(Reminder.objects.filter(year=2024).values_list("unit__name", flat=True))
     assert reminded == sorted([tree.commune.name, tree.neighbour.name])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_eight_report_requests_posted_at_once_all_reach_their_report_page(at_once, make_user, tree, monkeypatch):
+    monkeypatch.setattr("reports.services.send_build", lambda report_id: True)
+    staff = make_user("staff", (tree.province, Role.PROVINCE_STAFF))
+    clients = [signed_in(staff) for _tab in range(8)]
+    data = {"kind": "annual", "unit": tree.province.pk, "year": 2024, "grouping": "old"}
+
+    statuses = at_once(lambda i: clients[i].post(reverse("reports:create"), data).status_code, 8)
+
+    assert statuses == [302] * 8
+    versions = sorted(Report.objects.filter(unit=tree.province).values_list("version", flat=True))
+    assert versions == list(range(1, 9))
