@@ -89,8 +89,9 @@ def _save_as_next_version(report: Report) -> None:
                 report.save(force_insert=True)
             return
         except IntegrityError:
-            if attempt == VERSION_ATTEMPTS - 1:
-                raise
+            taken = earlier.filter(version=report.version).exists()
+            if not taken or attempt == VERSION_ATTEMPTS - 1:
+                raise  # another constraint, or a crowd no office makes
 
 
 def regenerate_report(report: Report, *, by: User | None) -> Report:
