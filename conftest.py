@@ -1,10 +1,12 @@
-"""Shared fixtures: a small unit tree, a user factory and the browser launch settings."""
+"""Shared fixtures: a small unit tree, a user factory, threads released at once and the browser launch settings."""
 
 import datetime
 import os
 import shutil
+import threading
 
 import pytest
+from django.db import connections
 
 from units.models import CodeScheme, Kind, Lineage, Membership, Role, Unit, User
 
@@ -49,6 +51,41 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "page" in getattr(item, "fixturenames", ()):
             item.add_marker(skip)
+
+
+@pytest.fixture
+def at_once(transactional_db):
+    """Run `work(i)` for i in range(n) in n threads released together; their results in order.
+
+    Each thread has its own database connection, as each request of a server does, so the test sees the
+    real locking of the database (on SQLite a file: config/test_settings.py). The data must be committed,
+    hence transactional_db (its flush also removes the rows data migrations loaded). Errors in
+    the threads are raised together.
+    """
+
+    def run(work, n):
+        barrier = threading.Barrier(n)
+        results, errors = [None] * n, []
+
+        def thread(i):
+            try:
+                barrier.wait(timeout=30)
+                results[i] = work(i)
+            except Exception as error:
+                errors.append(error)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=thread, args=(i,)) for i in range(n)]
+        for each in threads:
+            each.start()
+        for each in threads:
+            each.join(timeout=120)
+        if errors:
+            raise ExceptionGroup(f"{len(errors)} of {n} threads failed", errors)
+        return results
+
+    return run
 
 
 @pytest.fixture

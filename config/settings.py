@@ -5,6 +5,7 @@ Celery tasks in-process, uploads under media/. Production sets DATABASE_URL, RED
 SECRET_KEY, ALLOWED_HOSTS and DEBUG=false (see README).
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -117,8 +118,15 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
-            # Several threads (runserver, the live server in tests) write at once.
-            "OPTIONS": {"timeout": 20},
+            # Several users (threads of runserver or gunicorn, the live server in tests) write at once. WAL lets
+            # readers go on while one writes; IMMEDIATE takes the write lock when a transaction begins, so
+            # a transaction that read first never fails to upgrade ("database is locked"), it waits up to the
+            # busy timeout (seconds) in line instead.
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -152,6 +160,13 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy: its addresses (or networks), whose X-Forwarded-For is believed, so each user is
+# throttled at their own address instead of the proxy's. Unset, the header is ignored (anyone could forge it).
+try:
+    TRUSTED_PROXY_NETWORKS = [ipaddress.ip_network(entry, strict=False) for entry in env_list("TRUSTED_PROXIES")]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]

@@ -1,4 +1,5 @@
 import os
+import tempfile
 
 # Set before the import: with DATABASE_URL (the CI run on PostgreSQL) settings.py demands a key.
 os.environ.setdefault("SECRET_KEY", "tests-only")
@@ -22,3 +23,10 @@ CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_EAGER", "1") != "0"  # 0: the 
 # Serve static files from the app folders, as runserver does: tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# SQLite: a file, not Django's shared in-memory database, so that the concurrency tests' threads each open a
+# connection of their own with the WAL, busy timeout and IMMEDIATE transactions production uses
+# (config/tests/test_concurrency.py). One file per test process: several runs may share the machine.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"chungsuc-tests-{os.getpid()}.sqlite3")
+    }

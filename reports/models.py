@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Unit
@@ -73,6 +74,16 @@ class Report(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="report_progress_is_a_percentage"),
             models.CheckConstraint(condition=~Q(status="failed") | ~Q(error=""), name="failed_reports_say_why"),
+            # One row per version of a report: two requests at once cannot both be "version 4". The report's
+            # identity has empty parts (no year, no decision), and NULLs never clash in a unique index, so
+            # they count as 0 here.
+            models.UniqueConstraint(
+                F("kind"),
+                F("unit"),
+                *(Coalesce(name, 0, output_field=models.BigIntegerField()) for name in ("year", "decision", "session")),
+                F("version"),
+                name="one_report_per_version",
+            ),
         ]
         indexes = [models.Index(fields=["kind", "unit", "year"])]
 

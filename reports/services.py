@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from reports.models import Report
@@ -51,27 +51,47 @@ def request_report(
         campaign = campaign_for(unit, year)
         if campaign:
             parameters["campaign"] = campaign.pk
-    # Lock the existing versions so two requests at once cannot both take the same number.
-    earlier = Report.objects.select_for_update().filter(
-        kind=kind, unit=unit, year=year, decision=decision, session=session
-    )
-    latest = max(earlier.values_list("version", flat=True), default=0)
-    report = Report.objects.create(
+    report = Report(
         kind=kind,
         unit=unit,
         year=year,
         parameters=parameters,
         narrative=narrative,
-        version=latest + 1,
         language=language or translation.get_language() or "vi",
         requested_by=by,
         decision=decision,
         session=session,
     )
+    _save_as_next_version(report)
     # After the commit, so the worker finds the row; a broker that is away leaves the report queued for
     # requeue_reports instead of failing the request.
     transaction.on_commit(partial(send_build, report.pk))
     return report
+
+
+# Each failed attempt means another request took the number, so n requests at once need at most n attempts.
+VERSION_ATTEMPTS = 20
+
+
+def _save_as_next_version(report: Report) -> None:
+    """Insert `report` with the number after the last version; a request that took it first makes us count again.
+
+    Locking the existing versions would not stop two requests inserting the same next one; the unique
+    constraint does, and the insert runs in a savepoint so the loser can retry in the same transaction.
+    """
+    earlier = Report.objects.filter(
+        kind=report.kind, unit=report.unit, year=report.year, decision=report.decision, session=report.session
+    )
+    for attempt in range(VERSION_ATTEMPTS):
+        report.version = max(earlier.values_list("version", flat=True), default=0) + 1
+        try:
+            with transaction.atomic():
+                report.save(force_insert=True)
+            return
+        except IntegrityError:
+            taken = earlier.filter(version=report.version).exists()
+            if not taken or attempt == VERSION_ATTEMPTS - 1:
+                raise  # another constraint, or a crowd no office makes
 
 
 def regenerate_report(report: Report, *, by: User | None) -> Report:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -72,15 +72,25 @@ def applied_region(unit: Unit) -> str:
 
 @transaction.atomic
 def get_or_start_assessment(unit: Unit, year: int, *, by: User) -> Assessment:
-    """The commune's assessment of `year`, started as a draft with one result per criterion if there is none."""
-    assessment = Assessment.objects.filter(unit=unit, year=year).first()
+    """The commune's assessment of `year`, started as a draft with one result per criterion if there is none.
+
+    Ten people opening a new year at once all find no row: the first insert wins, the others take its row.
+    The row is read locked, so only one of them at a time adds the missing results.
+    """
+    found = Assessment.objects.select_for_update().filter(unit=unit, year=year)
+    assessment = found.first()
     if assessment is None:
         criteria_set = criteria_set_for(unit, year)
         if criteria_set is None:
             raise ValidationError(_("No criteria set covers %(year)s.") % {"year": year})
         assessment = Assessment(unit=unit, year=year, criteria_set=criteria_set, applied_region=applied_region(unit))
         assessment._history_user = by
-        assessment.save()
+        try:
+            with transaction.atomic():
+                assessment.save()
+        except IntegrityError:
+            # Someone started the year in between (one_assessment_per_unit_and_year); theirs is committed.
+            assessment = found.get()
     elif assessment.criteria_set_id is None and not assessment.is_locked:
         # A tally recorded before the criteria were (an import, older data): attach the set now.
         assessment.criteria_set = criteria_set_for(unit, year)

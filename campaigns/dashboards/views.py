@@ -29,6 +29,7 @@ from campaigns.assessments.services import criteria_sets_for
 from campaigns.dashboards import charts
 from campaigns.dashboards import excel as excel_assessments
 from campaigns.dashboards.forms import MatrixOptionsForm, ReminderForm
+from campaigns.dashboards.reminders import send_reminders
 from campaigns.models import Assessment, Campaign, Criterion, CriterionResult, Plan, Reminder, Target, TargetYear
 from campaigns.models.progress import meets_all
 from units.models import Kind, Role, Unit, User
@@ -219,17 +220,24 @@ def remind(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "Please enter and submit your commune's %(year)s NTM criteria assessment."
     ) % {"year": year}
     pending = [row.unit for row in status_rows(unit, year) if row.is_pending]
-    Reminder.objects.bulk_create(
-        [Reminder(unit=commune, year=year, message=message, sent_by=request.user) for commune in pending]
-    )
-    count = len(pending)
+    count, already = send_reminders(pending, year=year, message=message, by=request.user, sender=unit)
     if count:
         messages.success(
             request,
             ngettext("Reminder sent to %(count)d commune.", "Reminder sent to %(count)d communes.", count)
             % {"count": count},
         )
-    else:
+    if already:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d commune was already reminded today; it was not reminded again.",
+                "%(count)d communes were already reminded today; they were not reminded again.",
+                already,
+            )
+            % {"count": already},
+        )
+    if not pending:
         messages.info(request, _("Every commune has submitted; no reminder was sent."))
     return redirect("dashboards:status", unit.pk, year)
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -76,12 +77,17 @@ class Reminder(models.Model):
     message = models.TextField(_("message"))
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     sent_at = models.DateTimeField(auto_now_add=True)
+    sent_on = models.DateField(_("sent on"), default=timezone.localdate)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
         ordering = ["-sent_at"]
+        # A commune is reminded of a year once a day at most, however often the button is clicked.
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "sent_on"], name="one_reminder_per_unit_year_and_day")
+        ]
 
     def __str__(self):
         return f"{self.unit} · {self.year}"

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
-from campaigns.forms_assessment import AssessmentForm
+from campaigns.assessments.forms import AssessmentForm
 from campaigns.models import Indicator, Milestone, Plan, Target, TargetYear
 from units.models import Role
 
