@@ -9,16 +9,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awards.forms import DATE_INPUTS, DATE_WIDGET, UnitChoiceField
-from awards.models import Ballot, CouncilMember, CouncilSession, LegalRegime, Nomination
-from awards.models.catalogue import REGIME_BASES
+from awards.models import Ballot, CouncilMember, CouncilSession, Nomination
+from awards.models.catalogue import AwardForm
+from awards.services.grants import legal_bases
 from units.fields import BoundedModelMultipleChoiceField, WholeNumberField
 from units.models import Unit, User
 from units.wording import cited, council_name
 
 
-def legal_basis_for(day: datetime.date, sessions: list[CouncilSession] = ()) -> str:
-    """The bases in force on `day`, then the council session(s) whose vote the decision follows."""
-    lines = list(REGIME_BASES[LegalRegime.on(day)])
+def legal_basis_for(
+    day: datetime.date, sessions: list[CouncilSession] = (), *, award_form: AwardForm | None = None
+) -> str:
+    """The bases of the form's rule in force on `day` (the regime's without a form), then the council
+    session(s) whose vote the decision follows."""
+    lines = legal_bases([award_form] if award_form else [], day)
     for session in sessions:
         lines.append(f"Căn cứ kết quả phiên họp {cited(council_name(session.council_unit), session.date)};")
     return "\n".join(lines)
@@ -248,5 +252,7 @@ class DecisionForm(forms.Form):
         # The untouched pre-filled text was written for the initial date and ticks: follow the ones chosen.
         untouched = cleaned.get("legal_basis", "").strip() == str(self.initial.get("legal_basis", "")).strip()
         if day and untouched and cleaned.get("nominations"):
-            cleaned["legal_basis"] = legal_basis_for(day, self.sessions_of(cleaned["nominations"]))
+            nominations = cleaned["nominations"]
+            award_form = nominations[0].award_form
+            cleaned["legal_basis"] = legal_basis_for(day, self.sessions_of(nominations), award_form=award_form)
         return cleaned

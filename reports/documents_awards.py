@@ -17,15 +17,15 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from awards.models import AgendaItem, Award, AwardForm, CouncilMember, CouncilSession, Decision, Nomination, Round
-from awards.models.catalogue import REGIME_BASES, LegalRegime, NomineeKind
+from awards.models.catalogue import NomineeKind
 from awards.qr import qr_svg, verification_path
-from awards.services import route_for
+from awards.services.grants import Bonus, addressee_unit, bonus_for, legal_bases
 from campaigns.models import Campaign
 from reports.content import document_date
 from reports.letterhead import ARCHIVE, Letterhead, build_letterhead
 from reports.models import Report
 from reports.tables import Column, Row, Table, format_number
-from units.models import Kind, Unit
+from units.models import REFORM_DATE, Kind, Unit
 from units.wording import (
     cited,
     council_name,
@@ -61,6 +61,9 @@ GROUP_HEADINGS = {
     NomineeKind.INDIVIDUAL: "Cá nhân",
 }
 ROMAN = ["I", "II", "III", "IV", "V"]
+# The units under a province as Điều 3 names them: "xã, phường, đặc khu" since 01/07/2025 (NĐ 161/2026 uses
+# the phrase, domain-2026.md §4.4), its districts and towns before.
+LOWER_UNITS = {False: "huyện, thị xã, thành phố", True: "xã, phường, đặc khu"}
 EXCLUDED_FROM_SUBMISSION = [Nomination.Status.REJECTED, Nomination.Status.CLOSED_DISSOLVED]
 
 
@@ -131,6 +134,8 @@ def form_in_text(award_form: AwardForm) -> str:
 def executors(unit: Unit, *, on) -> str:
     """Điều 3: the offices that carry the decision out, as the level had them on the decision's date."""
     offices = ", ".join(filter(None, [office_head(unit, on=on), home_affairs_head(unit, on=on)]))
+    if unit.kind == Kind.PROVINCE:
+        offices += f", Chủ tịch UBND các {LOWER_UNITS[on >= REFORM_DATE]}"
     return f"{offices}, Thủ trưởng các cơ quan, đơn vị có liên quan"
 
 
@@ -192,7 +197,7 @@ def decision_awards(decision: Decision) -> list[Award]:
     return awards
 
 
-def annex_table(decision: Decision, awards: list[Award], title: str) -> Table:
+def annex_table(decision: Decision, awards: list[Award], title: str, bonus: Bonus | None = None) -> Table:
     rows: list[Row] = []
     current, number, group = None, 0, 0
     several = len({award.nominee.kind for award in awards}) > 1
@@ -202,7 +207,8 @@ def annex_table(decision: Decision, awards: list[Award], title: str) -> Table:
             rows.append(Row([f"{ROMAN[group]}. {GROUP_HEADINGS[current]}"], css="group"))
             group, number = group + 1, 0
         number += 1
-        rows.append(Row([number, award.nominee.name, award.position_text, award.achievements, award.serial]))
+        cells = [number, award.nominee.name, award.position_text, award.achievements, award.serial]
+        rows.append(Row(cells + ([award.bonus_text] if bonus else [])))
     return Table(
         key="annex",
         title=title,
@@ -212,18 +218,33 @@ def annex_table(decision: Decision, awards: list[Award], title: str) -> Table:
             Column(_("Position and unit")),
             Column(_("Achievements"), css="wide"),
             Column(_("Serial")),
+            *([Column(_("Bonus (VND)"), numeric=True)] if bonus else []),
         ],
         rows=rows,
         empty_text=_("No awards."),
     )
 
 
-def prize_sentence(award_form: AwardForm) -> str:
+def prize_sentence(award_form: AwardForm, bonus: Bonus | None = None) -> str:
+    """The bonus under Điều 1: the rule's multiple of the base salary on the decision date, else a fixed amount."""
+    kind = award_form.name.split(" của ")[0]
+    if bonus is not None and bonus.amount is not None:
+        recipients = ", ".join(KIND_WORDS[recipient] for recipient in bonus.recipients if recipient in KIND_WORDS)
+        return (
+            f"Kèm theo {kind} là tiền thưởng bằng {format_number(bonus.multiple)} lần mức lương cơ sở "
+            f"({format_number(int(bonus.base_salary.amount))} đồng), tức {format_number(int(bonus.amount))} đồng "
+            f"cho mỗi {recipients or 'tập thể, cá nhân'}, trích từ Quỹ thi đua, khen thưởng."
+        )
     if not award_form.prize_amount:
         return ""
     amount = format_number(int(award_form.prize_amount))
-    kind = award_form.name.split(" của ")[0]
     return f"Kèm theo {kind} là tiền thưởng {amount} đồng theo quy định, trích từ Quỹ thi đua, khen thưởng."
+
+
+def with_bonus(awards: list[Award], bonus: Bonus | None) -> None:
+    for award in awards:
+        amount = bonus.amount_for(award.nominee.kind) if bonus else None
+        award.bonus_text = format_number(int(amount)) if amount is not None else "—"
 
 
 def decision_letterhead(report: Report, decision: Decision, subject: str) -> Letterhead:
@@ -260,19 +281,24 @@ def decision_context(report: Report) -> dict:
     annex_title = f"Danh sách {kinds_phrase(kinds)} được tặng {form}"
     reference = f"(Kèm theo Quyết định số {decision.reference} {long_date(decision.date)}"
     reference += f" của {letterhead.issuer_title})"
-    table = annex_table(decision, awards, annex_title)
+    bonus = bonus_for(decision.award_form, decision.date)
+    with_bonus(awards, bonus)
+    table = annex_table(decision, awards, annex_title, bonus)
+    # A decision typed without its bases prints those of the rule in force on its date.
+    bases = [line.strip() for line in decision.legal_basis.splitlines() if line.strip()]
     return {
         "report": report,
         "decision": decision,
         "awards": awards,
         "letterhead": letterhead,
         "authority": head_title(decision.issuing_unit).upper(),
-        "bases": [line.strip() for line in decision.legal_basis.splitlines() if line.strip()],
+        "bases": bases or legal_bases([decision.award_form], decision.date),
         "proposal": proposal_line(decision.issuing_unit, on=decision.date),
         "form_text": form,
         "counted": counted_phrase(kinds),
         "achievement": achievement,
-        "prize": prize_sentence(decision.award_form),
+        "prize": prize_sentence(decision.award_form, bonus),
+        "bonus": bonus,
         "executors": executors(decision.issuing_unit, on=decision.date),
         "annex_title": annex_title,
         "annex_reference": reference,
@@ -391,6 +417,7 @@ def minutes_context(report: Report) -> dict:
         "threshold": round(session.threshold * 100),
         "tally": table,
         "minutes_lines": [line.strip() for line in session.minutes.splitlines() if line.strip()],
+        "bases": legal_bases(dict.fromkeys(item.nomination.award_form for item in items), session.date),
         "passed": sum(1 for item in items if item.result == AgendaItem.Result.PASSED),
         "failed": sum(1 for item in items if item.result == AgendaItem.Result.FAILED),
         "scope": DocumentScope(unit),
@@ -413,11 +440,14 @@ def submission_nominations(report: Report) -> list[Nomination]:
         queryset = queryset.filter(
             proposing_unit=report.unit, round=params.get("round"), round_year=params.get("round_year")
         ).exclude(status__in=EXCLUDED_FROM_SUBMISSION)
-    return list(
-        queryset.select_related("nominee__unit__parent__parent", "award_form", "campaign").order_by(
-            "-award_form__rank", "nominee__kind", "pk"
-        )
+    ordered = queryset.select_related("nominee__unit__parent__parent", "award_form", "campaign").order_by(
+        "-award_form__rank", "nominee__kind", "pk"
     )
+    # A nominee is proposed once on a tờ trình: for the highest form asked, then the earliest nomination.
+    first: dict[int, Nomination] = {}
+    for nomination in ordered:
+        first.setdefault(nomination.nominee_id, nomination)
+    return list(first.values())
 
 
 def submission_table(nominations: list[Nomination]) -> Table:
@@ -457,7 +487,9 @@ def submission_context(report: Report) -> dict:
     unit = report.unit
     nominations = submission_nominations(report)
     number = shared(n.submission_number for n in nominations if n.submission_number) or ""
-    day = shared(n.submission_date for n in nominations if n.submission_number == number) if number else None
+    # The dossier's date decides the texts and the addressee: a dossier of 20/06/2025 printed today still
+    # cites NĐ 98/2023 and goes to the district.
+    day = shared(n.submission_date for n in nominations if n.submission_number == number and n.submission_date)
     day = day or document_date(report)
     forms = list(dict.fromkeys(n.award_form for n in nominations))
     round_ = shared(n.round for n in nominations) or report.parameters.get("round", "")
@@ -466,8 +498,9 @@ def submission_context(report: Report) -> dict:
     kinds = [n.nominee.kind for n in nominations]
     achievement = achievement_phrase(round_, year, campaign)
     form_names = " và ".join(form_in_text(form) for form in forms) or "khen thưởng"
-    # A district that forwards what its council passed submits to the province; a commune to its district.
-    above = route_for(unit, on=day) if unit.is_territory else unit.parent
+    # To the level above on the dossier's date (a commune's to its district before 01/07/2025, to the province
+    # after), or to the unit's own chairman when it grants every form asked itself.
+    above = addressee_unit(unit, forms, day) if unit.is_territory else unit.parent
     addressee = head_title(above) if above else ""
     letterhead = build_letterhead(
         unit,
@@ -491,7 +524,8 @@ def submission_context(report: Report) -> dict:
         "nominations": nominations,
         "letterhead": letterhead,
         "addressee": addressee,
-        "bases": list(REGIME_BASES[LegalRegime.on(day)]),
+        "bases": legal_bases(forms, day),
+        "day": day,
         "form_text": form_names,
         "counted": counted_phrase(kinds),
         "achievement": achievement,

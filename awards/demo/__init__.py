@@ -402,7 +402,8 @@ def _decision(tally, row, sessions, context) -> None:
         date=day,
         signer_name=signer_name,
         signer_title=signer_title,
-        legal_basis=legal_basis_for(day, [session]),  # the text the issuing page pre-fills
+        # the text the issuing page pre-fills
+        legal_basis=legal_basis_for(day, [session], award_form=nominations[0].award_form),
         by=_account(context, unit_ref),
         session=session,
     )

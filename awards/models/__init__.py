@@ -1,4 +1,12 @@
-from awards.models.catalogue import AuthorityLevel, AwardForm, LegalRegime, NomineeKind
+from awards.models.catalogue import (
+    AuthorityLevel,
+    AwardForm,
+    BaseSalary,
+    Evidence,
+    GrantRule,
+    LegalRegime,
+    NomineeKind,
+)
 from awards.models.councils import AgendaItem, Ballot, CouncilMember, CouncilSession
 from awards.models.decisions import Award, Decision, DecisionCounter
 from awards.models.nominations import DossierFile, Nomination, NominationEvent, NominationType, Nominee, Round
@@ -8,12 +16,15 @@ __all__ = [
     "AuthorityLevel",
     "Award",
     "AwardForm",
+    "BaseSalary",
     "Ballot",
     "CouncilMember",
     "CouncilSession",
     "Decision",
     "DecisionCounter",
     "DossierFile",
+    "Evidence",
+    "GrantRule",
     "LegalRegime",
     "Nomination",
     "NominationEvent",

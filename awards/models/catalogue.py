@@ -1,4 +1,4 @@
-"""The award catalogue: forms of commendation, who grants them, under which legal regime."""
+"""The award catalogue: forms of commendation, who grants them in each period, under which texts, with which bonus."""
 
 import datetime
 
@@ -107,3 +107,100 @@ class AwardForm(CleanNames, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Evidence(models.TextChoices):
+    """How far a row of reference data is checked (domain-2026.md marks each fact so)."""
+
+    CONFIRMED = "confirmed", _("Confirmed against the text")
+    REPORTED = "reported", _("Reported by the press, not checked against the text")
+    TRANSLATION = "translation", _("Read only in a machine translation")
+    UNCONFIRMED = "unconfirmed", _("Not confirmed: the text was not retrieved")
+
+
+class GrantRuleQuerySet(models.QuerySet):
+    def on(self, day: datetime.date):
+        """Rules in force on `day`; when two overlap, the later start comes first (a newer text replaces)."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        ).order_by(models.F("valid_from").desc(nulls_last=True), "-pk")
+
+
+class GrantRule(models.Model):
+    """Who grants an award form in one period, under which texts, and its bonus (domain-2026.md §4).
+
+    A new decree is a new row with its valid_from: the documents dated after it follow it, those dated
+    before keep theirs. An end date only reported (NĐ 152/2025's 01/03/2027 in the vbpl metadata) is kept
+    in reported_end and not applied.
+    """
+
+    award_form = models.ForeignKey(AwardForm, models.CASCADE, related_name="rules", verbose_name=_("award form"))
+    authority_level = models.CharField(_("granting level"), max_length=12, choices=AuthorityLevel)
+    authority_title = models.CharField(_("granted by"), max_length=200)
+    regime = models.CharField(_("texts"), max_length=120, help_text=_("e.g. Luật 06/2022/QH15 + NĐ 152/2025/NĐ-CP"))
+    legal_basis = models.TextField(_("legal basis"), help_text=_("The “Căn cứ …” lines, one a line"))
+    valid_from = models.DateField(_("in force from"), null=True, blank=True)
+    valid_to = models.DateField(_("in force until"), null=True, blank=True)
+    reported_end = models.DateField(
+        _("reported end, not confirmed"),
+        null=True,
+        blank=True,
+        help_text=_("An end date reported but not confirmed; it is shown, not applied."),
+    )
+    status = models.CharField(_("authority checked"), max_length=12, choices=Evidence)
+    bonus_multiple = models.DecimalField(
+        _("bonus (× base salary)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    # The multiples of NĐ 152/2025 Điều 54 are for individuals; the collective multiple is not known.
+    bonus_recipients = models.JSONField(_("bonus for nominee kinds"), default=list, blank=True)
+    bonus_status = models.CharField(_("bonus checked"), max_length=12, choices=Evidence, blank=True)
+    note = models.TextField(_("note and sources"), blank=True)
+
+    objects = GrantRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("grant rule")
+        verbose_name_plural = _("grant rules")
+        ordering = ["award_form", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["award_form", "authority_level", "valid_from"], name="grant_rule_unique"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="grant_rule_validity_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(bonus_multiple__isnull=True) | Q(bonus_multiple__gt=0), name="grant_rule_bonus_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.award_form} – {self.regime}"
+
+    @property
+    def bases(self) -> list[str]:
+        return [line.strip() for line in self.legal_basis.splitlines() if line.strip()]
+
+
+class BaseSalary(models.Model):
+    """Mức lương cơ sở from a date: bonuses are multiples of it on the decision's date."""
+
+    valid_from = models.DateField(_("from"), unique=True)
+    amount = models.DecimalField(_("amount (VND a month)"), max_digits=12, decimal_places=0)
+    legal_basis = models.CharField(_("legal basis"), max_length=200)
+    status = models.CharField(_("checked"), max_length=12, choices=Evidence)
+    note = models.TextField(_("note and sources"), blank=True)
+
+    class Meta:
+        verbose_name = _("base salary")
+        verbose_name_plural = _("base salaries")
+        ordering = ["valid_from"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="base_salary_positive")]
+
+    def __str__(self):
+        return f"{self.amount} ({self.valid_from:%d/%m/%Y})"
+
+    @classmethod
+    def on(cls, day: datetime.date) -> "BaseSalary | None":
+        return cls.objects.filter(valid_from__lte=day).order_by("-valid_from").first()

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import Award, CouncilSession, Decision, DecisionCounter, LegalRegime, Nomination, Nominee
-from awards.services.routing import can_decide, dated_name, form_available_on, short_date, today
+from awards.services.grants import granted_on
+from awards.services.routing import can_decide, dated_name, short_date, today
 from awards.services.transitions import Action, Status, field_error, record
 from units.models import Unit, User
 from units.text import fold
@@ -140,8 +141,8 @@ def _check_issue(issuing_unit: Unit, award_form, date: datetime.date | None, ses
             % {"unit": issuing_unit, "award": award_form},
             code="authority",
         )
-    # The district chairman's Giấy khen cannot be issued after 30/06/2025 (domain.md §5).
-    if not form_available_on(award_form, date):
+    # The district chairman's Giấy khen cannot be issued after 30/06/2025 (domain.md §5): no rule grants it then.
+    if not granted_on(award_form, date):
         raise field_error(
             "date",
             _("%(award)s cannot be issued on %(date)s.") % {"award": award_form, "date": short_date(date)},

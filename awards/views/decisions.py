@@ -16,6 +16,7 @@ from awards.forms_council import DecisionForm, legal_basis_for
 from awards.models import AgendaItem, AwardForm, CouncilSession, Decision, Nomination
 from awards.permissions import can_manage, council_units
 from awards.qr import verification_url
+from awards.services.grants import bonus_for
 from awards.views import query_int
 from units.models import Unit
 
@@ -52,9 +53,12 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
     )
     decision = get_object_or_404(queryset, pk=pk)
     awards = list(decision.awards.select_related("nominee__unit", "nomination__proposing_unit").order_by("order"))
+    bonus = bonus_for(decision.award_form, decision.date)
     for award in awards:
         award.verify_url = verification_url(award, request)
-    return render(request, "awards/decisions/decision_detail.html", {"decision": decision, "awards": awards})
+        award.bonus = bonus.amount_for(award.nominee.kind) if bonus else None
+    context = {"decision": decision, "awards": awards, "bonus": bonus}
+    return render(request, "awards/decisions/decision_detail.html", context)
 
 
 def _approved_at(units: list[Unit]) -> QuerySet[Nomination]:
@@ -120,7 +124,7 @@ def decision_create(request: HttpRequest) -> HttpResponse:
         "nominations": selected,
         "date": day,
         "signer_title": award_form.authority_title,
-        "legal_basis": legal_basis_for(day, sessions_of(selected)),
+        "legal_basis": legal_basis_for(day, sessions_of(selected), award_form=award_form),
     }
     form = DecisionForm(request.POST or None, initial=initial, candidates=candidates, sessions_of=sessions_of)
     if request.method == "POST" and form.is_valid():

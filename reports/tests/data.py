@@ -40,7 +40,11 @@ INDIVIDUAL = "Nông Văn Báo cáo"
 
 
 # Data migrations whose rows a `transaction=True` test of another app may have flushed before ours run.
-CATALOGUE_MIGRATIONS = ["campaigns.migrations.0003_criteria_catalogue", "awards.migrations.0002_catalogue"]
+CATALOGUE_MIGRATIONS = [
+    "campaigns.migrations.0003_criteria_catalogue",
+    "awards.migrations.0002_catalogue",
+    "awards.migrations.0005_grant_rules_and_base_salary",
+]
 
 
 def restore_catalogues() -> None:

@@ -1,0 +1,86 @@
+"""The catalogue's grant rules on a date: who grants a form, under which texts, with which bonus.
+
+Documents ask these functions with the dossier's or the decision's date, so a tờ trình dated 20/06/2025
+cites NĐ 98/2023 and goes to the district, one dated after 01/07/2025 cites NĐ 152/2025 and goes to the
+province, and a decree that replaces NĐ 152/2025 is a new GrantRule row, not a code change.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from awards.models import AwardForm, BaseSalary, GrantRule, LegalRegime, NomineeKind
+from awards.models.catalogue import REGIME_BASES
+from awards.services.routing import form_available_on, level_of, route_for
+from units.models import Unit
+
+
+def rule_for(award_form: AwardForm, day: datetime.date) -> GrantRule | None:
+    """The rule of `award_form` in force on `day`: the latest to start when a newer text overlaps an older one."""
+    return GrantRule.objects.filter(award_form=award_form).on(day).first()
+
+
+def granted_on(award_form: AwardForm, day: datetime.date) -> bool:
+    """The form can be granted on `day`: a rule covers the day (or, for a form without rules, its own dates)."""
+    if not award_form.rules.exists():
+        return form_available_on(award_form, day)
+    return rule_for(award_form, day) is not None
+
+
+def authority_level(award_form: AwardForm, day: datetime.date) -> str:
+    rule = rule_for(award_form, day)
+    return rule.authority_level if rule else award_form.authority_level
+
+
+def legal_bases(award_forms: Iterable[AwardForm], day: datetime.date) -> list[str]:
+    """The "Căn cứ …" lines of the forms' rules on `day`, each once; the regime's own lines for forms without one."""
+    lines: list[str] = []
+    for award_form in award_forms:
+        rule = rule_for(award_form, day)
+        lines += rule.bases if rule else REGIME_BASES[LegalRegime.on(day)]
+    return list(dict.fromkeys(lines)) or list(REGIME_BASES[LegalRegime.on(day)])
+
+
+def addressee_unit(unit: Unit, award_forms: Iterable[AwardForm], day: datetime.date) -> Unit | None:
+    """Whom a tờ trình of `unit` dated `day` goes to: its own chairman when it grants every form itself on that
+    day (a commune's Giấy khen of the Chủ tịch UBND xã), otherwise the level above on that day."""
+    forms = list(award_forms)
+    own = level_of(unit)
+    if forms and own and all(authority_level(award_form, day) == own for award_form in forms):
+        return unit
+    return route_for(unit, on=day)
+
+
+@dataclass(frozen=True)
+class Bonus:
+    """The bonus that comes with a form on a date: a multiple of the base salary in force then."""
+
+    rule: GrantRule
+    base_salary: BaseSalary | None
+    multiple: Decimal
+    recipients: list[str]
+
+    @property
+    def amount(self) -> Decimal | None:
+        # No rounding rule is known for NĐ 152/2025 (domain-2026.md §4.7): the product, to the đồng.
+        if self.base_salary is None:
+            return None
+        return (self.multiple * self.base_salary.amount).quantize(Decimal(1))
+
+    @property
+    def recipient_labels(self) -> str:
+        return ", ".join(str(NomineeKind(kind).label) for kind in self.recipients)
+
+    def amount_for(self, kind: str) -> Decimal | None:
+        return self.amount if kind in self.recipients else None
+
+
+def bonus_for(award_form: AwardForm, day: datetime.date) -> Bonus | None:
+    """The bonus of `award_form` on the decision date `day`; None where the rule gives no multiple."""
+    rule = rule_for(award_form, day)
+    if rule is None or rule.bonus_multiple is None:
+        return None
+    return Bonus(
+        rule=rule, base_salary=BaseSalary.on(day), multiple=rule.bonus_multiple, recipients=rule.bonus_recipients
+    )
