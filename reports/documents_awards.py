@@ -231,7 +231,7 @@ def prize_sentence(award_form: AwardForm, bonus: Bonus | None = None) -> str:
     if bonus is not None and bonus.amount is not None:
         recipients = ", ".join(KIND_WORDS[recipient] for recipient in bonus.recipients if recipient in KIND_WORDS)
         return (
-            f"Kèm theo {kind} là tiền thưởng bằng {format_number(bonus.multiple)} lần mức lương cơ sở "
+            f"Kèm theo {kind} là tiền thưởng bằng {format_number(bonus.multiple_shown)} lần mức lương cơ sở "
             f"({format_number(int(bonus.base_salary.amount))} đồng), tức {format_number(int(bonus.amount))} đồng "
             f"cho mỗi {recipients or 'tập thể, cá nhân'}, trích từ Quỹ thi đua, khen thưởng."
         )

@@ -147,13 +147,13 @@ class GrantRule(models.Model):
         blank=True,
         help_text=_("An end date reported but not confirmed; it is shown, not applied."),
     )
-    status = models.CharField(_("authority checked"), max_length=12, choices=Evidence)
+    status = models.CharField(_("authority: how far checked"), max_length=12, choices=Evidence)
     bonus_multiple = models.DecimalField(
         _("bonus (× base salary)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     # The multiples of NĐ 152/2025 Điều 54 are for individuals; the collective multiple is not known.
     bonus_recipients = models.JSONField(_("bonus for nominee kinds"), default=list, blank=True)
-    bonus_status = models.CharField(_("bonus checked"), max_length=12, choices=Evidence, blank=True)
+    bonus_status = models.CharField(_("bonus: how far checked"), max_length=12, choices=Evidence, blank=True)
     note = models.TextField(_("note and sources"), blank=True)
 
     objects = GrantRuleQuerySet.as_manager()
@@ -186,10 +186,10 @@ class GrantRule(models.Model):
 class BaseSalary(models.Model):
     """Mức lương cơ sở from a date: bonuses are multiples of it on the decision's date."""
 
-    valid_from = models.DateField(_("from"), unique=True)
+    valid_from = models.DateField(_("in force from"), unique=True)
     amount = models.DecimalField(_("amount (VND a month)"), max_digits=12, decimal_places=0)
     legal_basis = models.CharField(_("legal basis"), max_length=200)
-    status = models.CharField(_("checked"), max_length=12, choices=Evidence)
+    status = models.CharField(_("how far checked"), max_length=12, choices=Evidence)
     note = models.TextField(_("note and sources"), blank=True)
 
     class Meta:

@@ -69,6 +69,12 @@ class Bonus:
         return (self.multiple * self.base_salary.amount).quantize(Decimal(1))
 
     @property
+    def multiple_shown(self) -> Decimal:
+        """1.50 → 1.5 and 12.00 → 12, as a text writes a multiple."""
+        multiple = self.multiple.normalize()
+        return multiple.quantize(Decimal(1)) if multiple == multiple.to_integral() else multiple
+
+    @property
     def recipient_labels(self) -> str:
         return ", ".join(str(NomineeKind(kind).label) for kind in self.recipients)
 

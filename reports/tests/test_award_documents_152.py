@@ -5,11 +5,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from awards.forms_council import legal_basis_for
 from awards.models import AwardForm, GrantRule, Nomination, Nominee, NomineeKind, Round
 from awards.services import issue_decision
 from awards.services.grants import bonus_for
+from awards.tests.factories import on_agenda, open_session
 from campaigns.models import Campaign
 from reports.models import Report
 from reports.pdf import render_pdf
@@ -186,3 +188,34 @@ def test_a_nominee_is_listed_once_on_a_submission(new_commune):
     text = submission_text(new_commune, [first, again])
 
     assert text.count("Đinh Văn Một") == 1
+
+
+def test_the_decision_page_shows_the_bonus_of_each_awardee(client, new_commune):
+    province = new_commune.parent
+    nomination = nominate(new_commune, PROVINCE_MERIT, day=datetime.date(2026, 7, 2), reviewer=province)
+    decision = issue([nomination], province, datetime.date(2026, 7, 10))
+    client.force_login(User.objects.get(username="tinh.caobang"))
+
+    page = client.get(reverse("awards:decision", args=[decision.pk])).content.decode()
+
+    assert "1,5 × mức lương cơ sở" in page
+    assert "3.795.000 đ" in page and "Nghị định số 161/2026/NĐ-CP" in page
+    assert "Tiền thưởng (đồng)" in page
+
+
+def test_the_minutes_cite_the_texts_in_force_on_the_session_date(new_commune, old_commune):
+    province, district = new_commune.parent, old_commune.parent
+    texts = {}
+    for unit, council, day in [
+        (new_commune, province, datetime.date(2026, 3, 20)),
+        (old_commune, district, datetime.date(2025, 6, 24)),
+    ]:
+        session = open_session(council, date=day)
+        on_agenda(nominate(unit, PROVINCE_MERIT, day=day, reviewer=council), session)
+        report = Report.objects.create(kind=Report.Kind.MINUTES, unit=council, session=session, language="vi")
+        texts[day.year] = flat(text_of(render_pdf(report).content))
+
+    assert "Hội đồng Thi đua - Khen thưởng tỉnh Cao Bằng" in texts[2026]
+    assert "152/2025/NĐ-CP" in texts[2026] and "98/2023" not in texts[2026]
+    assert "Hội đồng Thi đua - Khen thưởng huyện Hà Quảng" in texts[2025]
+    assert "98/2023/NĐ-CP" in texts[2025] and "152/2025" not in texts[2025]
