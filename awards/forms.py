@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from awards.catalogue import DOSSIER_PARTS
 from awards.models import AwardForm, DossierFile, LegalRegime, Nomination, Nominee, NomineeKind
 from awards.permissions import units_under
+from awards.services.grants import granted_on
 from awards.services.routing import dated_name
 from campaigns.models import Campaign, Plan
 from units.fields import VersionField, claim_version
@@ -167,9 +168,7 @@ class NominationForm(forms.ModelForm):
                 self.add_error(name, _("Choose a unit within %(unit)s.") % {"unit": proposing_unit})
 
     def _clean_award_form(self, award_form: AwardForm, kind: str | None, day: datetime.date) -> None:
-        if (award_form.valid_from and day < award_form.valid_from) or (
-            award_form.valid_to and day > award_form.valid_to
-        ):
+        if not granted_on(award_form, day):
             self.add_error(
                 "award_form",
                 _("%(form)s is not available on %(date)s.") % {"form": award_form, "date": f"{day:%d/%m/%Y}"},

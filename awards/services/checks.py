@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from awards.catalogue import DOSSIER_PARTS
 from awards.models import AgendaItem, Award, LegalRegime, Nomination, NominationType, Nominee
-from awards.services.routing import form_available_on, short_date, today
+from awards.services.grants import grant_span, granted_on
+from awards.services.routing import short_date, today
 
 ERROR = "error"
 WARNING = "warning"
@@ -156,14 +157,16 @@ def _discipline(nomination: Nomination) -> list[Finding]:
 def _form_on_date(nomination: Nomination, day: datetime.date) -> list[Finding]:
     form, nominee = nomination.award_form, nomination.nominee
     findings = []
-    # The district chairman's Giấy khen ends with the district level on 30/06/2025 (domain.md §5).
-    if not form_available_on(form, day):
-        if form.valid_to is not None and form.valid_to < day:
+    # The district chairman's Giấy khen ends with the district level on 30/06/2025 (domain.md §5): its grant
+    # rules stop there.
+    if not granted_on(form, day):
+        start, end = grant_span(form)
+        if end is not None and end < day:
             message = _("%(award)s is no longer granted on %(date)s: it ended on %(end)s.")
         else:
             message = _("%(award)s is not granted yet on %(date)s: it starts on %(start)s.")
-        values = {"award": form, "date": short_date(day), "end": _maybe_date(form.valid_to)}
-        findings.append(Finding("form_unavailable", ERROR, message % {**values, "start": _maybe_date(form.valid_from)}))
+        values = {"award": form, "date": short_date(day), "end": _maybe_date(end)}
+        findings.append(Finding("form_unavailable", ERROR, message % {**values, "start": _maybe_date(start)}))
     # Law 06/2022 Điều 80 and the catalogue: each form names who may receive it (domain.md §3.2).
     if form.eligible_nominees and nominee.kind not in form.eligible_nominees:
         findings.append(

@@ -22,10 +22,21 @@ def rule_for(award_form: AwardForm, day: datetime.date) -> GrantRule | None:
 
 
 def granted_on(award_form: AwardForm, day: datetime.date) -> bool:
-    """The form can be granted on `day`: a rule covers the day (or, for a form without rules, its own dates)."""
-    if not award_form.rules.exists():
-        return form_available_on(award_form, day)
-    return rule_for(award_form, day) is not None
+    """The form exists on `day` (its own dates) and, if it has rules, one of them covers the day."""
+    if not form_available_on(award_form, day):
+        return False
+    return not award_form.rules.exists() or rule_for(award_form, day) is not None
+
+
+def grant_span(award_form: AwardForm) -> tuple[datetime.date | None, datetime.date | None]:
+    """The first and last day the form can be granted (None: open): its own dates within its rules' span."""
+    starts, ends = [award_form.valid_from], [award_form.valid_to]
+    rules = list(award_form.rules.all())
+    if rules:
+        starts.append(None if any(rule.valid_from is None for rule in rules) else min(r.valid_from for r in rules))
+        ends.append(None if any(rule.valid_to is None for rule in rules) else max(r.valid_to for r in rules))
+    known_starts, known_ends = [d for d in starts if d], [d for d in ends if d]
+    return (max(known_starts) if known_starts else None), (min(known_ends) if known_ends else None)
 
 
 def authority_level(award_form: AwardForm, day: datetime.date) -> str:

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from awards.models import AuthorityLevel, AwardForm, Nomination, Nominee, NomineeKind, Round
 from awards.services.checks import LIVE_STATUSES
-from awards.services.routing import can_decide, form_available_on, route_for, short_date, today
+from awards.services.grants import granted_on
+from awards.services.routing import can_decide, route_for, short_date, today
 from campaigns.models import (
     Assessment,
     Campaign,
@@ -212,8 +213,7 @@ def _add_forms_and_nominees(found: dict, on: datetime.date) -> None:
     forms = [
         form
         for form in AwardForm.objects.filter(category__in=SUGGESTED_CATEGORIES).order_by("-rank", "name")
-        if form_available_on(form, on)
-        and (not form.eligible_nominees or NomineeKind.COLLECTIVE in form.eligible_nominees)
+        if granted_on(form, on) and (not form.eligible_nominees or NomineeKind.COLLECTIVE in form.eligible_nominees)
     ]
     nominees = Nominee.objects.filter(kind=NomineeKind.COLLECTIVE, unit__in=list(found)).order_by("pk")
     by_unit: dict[int, Nominee] = {}
