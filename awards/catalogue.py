@@ -33,7 +33,7 @@ ANYONE = [
     NomineeKind.EXTERNAL,
 ]
 
-# Prize amounts are left out: the amounts of NĐ 152/2025 Điều 54 are not confirmed (domain.md §8).
+# Prize amounts are left out: the bonus is a multiple of the base salary in each grant rule (awards.grant_rules).
 CATALOGUE = [
     {
         "name": "Huân chương Lao động hạng Ba",
