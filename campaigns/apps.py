@@ -4,15 +4,18 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def ensure_criteria_catalogue(sender, **kwargs):
-    """Reference data comes back after a flush (transactional tests), like content types do.
+REFERENCE_DATA = ("0003_criteria_catalogue", "0006_programmes")
 
-    The data lives in the migration that first loaded it; its loader is idempotent.
+
+def ensure_reference_data(sender, **kwargs):
+    """Reference data (the criteria catalogue, the programmes) comes back after a flush, like content types do.
+
+    The data lives in the migration that first loaded it; each loader is idempotent.
     """
     from django.apps import apps
 
-    migration = importlib.import_module("campaigns.migrations.0003_criteria_catalogue")
-    migration.load(apps, None)
+    for name in REFERENCE_DATA:
+        importlib.import_module(f"campaigns.migrations.{name}").load(apps, None)
 
 
 class CampaignsConfig(AppConfig):
@@ -20,4 +23,4 @@ class CampaignsConfig(AppConfig):
     name = "campaigns"
 
     def ready(self):
-        post_migrate.connect(ensure_criteria_catalogue, sender=self)
+        post_migrate.connect(ensure_reference_data, sender=self)
