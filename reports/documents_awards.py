@@ -20,12 +20,10 @@ from awards.forms_council import REGIME_BASES, council_name
 from awards.models import AgendaItem, Award, AwardForm, CouncilMember, CouncilSession, Decision, Nomination, Round
 from awards.models.catalogue import LegalRegime, NomineeKind
 from awards.qr import qr_svg, verification_path
-from awards.services import route_for
 from reports.content import document_date
 from reports.letterhead import (
     ARCHIVE,
     PEOPLES_COMMITTEE,
-    TERRITORIES,
     Letterhead,
     build_letterhead,
     dated,
@@ -36,6 +34,7 @@ from reports.letterhead import (
 )
 from reports.models import Report
 from reports.tables import Column, Row, Table, format_number
+from units.hierarchy import TERRITORIES, level_above
 from units.models import Kind, Unit
 
 MOVEMENT = "Cả nước chung sức xây dựng nông thôn mới"
@@ -239,7 +238,7 @@ def prize_sentence(award_form: AwardForm) -> str:
 def decision_letterhead(report: Report, decision: Decision, subject: str) -> Letterhead:
     unit = decision.issuing_unit
     superior, issuer = issuer_lines(unit)
-    above = unit.administrative_parent() if unit.kind in TERRITORIES else None
+    above = level_above(unit, on=decision.date) if unit.kind in TERRITORIES else None
     recipients = ["Như Điều 3", *([f"TT. HĐND, UBND {in_text(above.name)} (b/c)"] if above else []), ARCHIVE + ", NV"]
     return Letterhead(
         superior=superior,
@@ -480,7 +479,7 @@ def submission_context(report: Report) -> dict:
     achievement = achievement_phrase(round_, year, campaign)
     form_names = " và ".join(form_in_text(form) for form in forms) or "khen thưởng"
     # A district that forwards what its council passed submits to the province; a commune to its district.
-    above = route_for(unit, on=day) if unit.kind in TERRITORIES else unit.parent
+    above = level_above(unit, on=day) if unit.kind in TERRITORIES else unit.parent
     addressee = decider_title(above) if above else ""
     letterhead = build_letterhead(
         unit,

@@ -12,13 +12,13 @@ import datetime
 from dataclasses import dataclass, field
 
 from campaigns.models import Plan
-from units.models import Kind, Unit
+from units.hierarchy import TERRITORIES, level_above
+from units.models import Unit
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 SUBTITLE = "Độc lập - Tự do - Hạnh phúc"
 PEOPLES_COMMITTEE = "ỦY BAN NHÂN DÂN"
 ARCHIVE = "Lưu: VT"
-TERRITORIES = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.VILLAGE)
 SIGNING_MODES = ("TM.", "KT.", "TL.", "TUQ.")
 BLANK_NUMBER = "\u00a0" * 8
 
@@ -136,9 +136,9 @@ def default_signer(unit: Unit, plans: list[Plan]) -> tuple[str, str, str]:
     return "", "Thủ trưởng cơ quan", ""
 
 
-def default_recipients(unit: Unit) -> list[str]:
-    """The level above (for its information: "b/c") and the archive."""
-    above = unit.administrative_parent() if unit.kind in TERRITORIES else territory_of(unit)
+def default_recipients(unit: Unit, *, on: datetime.date) -> list[str]:
+    """The level above on the document's date (for its information: "b/c") and the archive."""
+    above = level_above(unit, on=on) if unit.kind in TERRITORIES else territory_of(unit)
     recipients = [f"UBND {in_text(above.name)} (b/c)"] if above else []
     return [*recipients, ARCHIVE]
 
@@ -164,7 +164,7 @@ def build_letterhead(
         place_date=dated(parameters.get("place") or place_name(unit), day),
         doc_type=doc_type,
         subject=subject,
-        recipients=recipients or default_recipients(unit),
+        recipients=recipients or default_recipients(unit, on=day),
         signing=signing_lines(unit, mode=mode, title=title),
         signer_name=name,
         issuer_title=issuer_title(unit),

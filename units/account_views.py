@@ -1,5 +1,6 @@
 """The signed-in user's landing page and the health check; sign-in itself is Django's auth views."""
 
+from celery import current_app
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
@@ -8,7 +9,6 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from config.celery import app as celery_app
 from units.models import Kind, Membership, Role, Unit
 
 
@@ -70,7 +70,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 def broker_status() -> str:
     try:
-        with celery_app.connection_for_write() as conn:
+        # The project's Celery app (config.celery) is the current one: units does not import config.
+        with current_app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception as error:  # noqa: BLE001
         return f"error: {error.__class__.__name__}"

@@ -20,8 +20,9 @@ from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from units.hierarchy import LOCAL_KINDS
 from units.models import DIVISION_TYPES, CodeScheme, Kind, Unit, User
-from units.permissions import CHILD_KINDS, LOCAL_KINDS, may_create
+from units.permissions import CHILD_KINDS, may_create
 from units.text import fold
 
 MAX_ROWS = 5000

@@ -25,16 +25,16 @@ from awards.forms_council import (
     council_name,
 )
 from awards.models import AgendaItem, Ballot, CouncilMember, CouncilSession, Nomination
-from awards.permissions import REVIEWER_ROLES, reviewer_units
+from awards.permissions import appraising_units
+from units.hierarchy import ISSUERS, REVIEWER_ROLES
 from units.models import Kind, Membership, Role, Unit, User
 
 READER_ROLES = (*REVIEWER_ROLES, Role.COUNCIL_MEMBER, Role.LEADER)
-COUNCIL_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
 
 
 def council_units(user: User) -> list[Unit]:
     """The councils `user` runs: the units whose appraisal queue they work."""
-    return [unit for unit in reviewer_units(user) if unit.kind in COUNCIL_KINDS]
+    return [unit for unit in appraising_units(user) if unit.kind in ISSUERS]
 
 
 def can_manage(user: User, unit: Unit) -> bool:

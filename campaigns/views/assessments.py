@@ -9,6 +9,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -23,12 +24,12 @@ from campaigns.assessments import (
     delete_evidence,
     get_or_start_assessment,
     return_assessment,
-    reviewer_units,
     save_assessment,
     submit_assessment,
 )
 from campaigns.forms_assessment import AssessmentForm, ReturnForm
 from campaigns.models import Assessment, Criterion, CriterionResult, Evidence, Indicator
+from units.hierarchy import level_above, reviewer_units
 from units.models import Kind, Role, Unit
 
 YEARS = range(2021, 2026)  # the 2021-2025 movement
@@ -137,7 +138,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "assessment": assessment,
         "form": form,
         "may_edit": may_edit and not assessment.is_locked,
-        "reviewer": assessment.reviewer_unit or unit.administrative_parent(),
+        "reviewer": assessment.reviewer_unit or level_above(unit, on=timezone.localdate()),
     }
     return render(request, "progress/my_year.html", context)
 
