@@ -15,7 +15,6 @@ PROPOSER_ROLES = (Role.COMMUNE_OFFICER, Role.AGENCY_OFFICER, Role.HOME_AFFAIRS, 
 # The commune council's standing body is its văn phòng – thống kê officer (domain.md §4): a commune's own
 # Giấy khen is appraised at home, by the commune officer.
 COMMUNE_REVIEWER_ROLES = (Role.COMMUNE_OFFICER,)
-# Bodies that submit a tờ trình (units.hierarchy.ISSUERS); a village or a firm is proposed, it does not propose.
 
 
 def _roots_with(user: User, roles) -> list[Unit]:
@@ -25,7 +24,9 @@ def _roots_with(user: User, roles) -> list[Unit]:
 
 
 def proposing_units(user: User) -> list[Unit]:
-    """The bodies `user` may propose for: their own units with a proposer role, in tree order."""
+    """The bodies `user` may propose for: their own units with a proposer role, in tree order.
+
+    Only bodies that issue documents submit a tờ trình; a village or a firm is proposed, it does not propose."""
     units = [unit for unit in _roots_with(user, PROPOSER_ROLES) if unit.kind in ISSUERS]
     return sorted(units, key=lambda unit: unit.path)
 

@@ -48,18 +48,51 @@ def level_above(unit: Unit, *, on: datetime.date) -> Unit | None:
     hands over to the level above it: a legacy commune on 01/07/2025 goes to its province's successor. None
     above the province (the central level is outside the app), or when nothing above existed on `on`.
     """
-    candidate = _nearest(unit, (Kind.COMMUNE,)) if unit.kind == Kind.VILLAGE else None
-    candidate = candidate or _nearest(unit, REVIEWING_LEVELS)
+    # A page asks this for every draft it shows: parents already loaded (select_related) are used as they are,
+    # the rest of the chain is loaded once, and successors only once one is needed.
+    known: dict[int, Unit] = {}
+    successors: dict[int, Unit | None] = {}
+    candidate = _nearest(unit, (Kind.COMMUNE,), known) if unit.kind == Kind.VILLAGE else None
+    candidate = candidate or _nearest(unit, REVIEWING_LEVELS, known)
     for _hop in range(MAX_HOPS):
         if candidate is None or candidate.is_valid_on(on):
             return candidate
-        candidate = default_successor(candidate, on=on) or _nearest(candidate, REVIEWING_LEVELS)
+        if candidate.pk not in successors:
+            _load_ancestors(candidate, known)
+            unknown = [u for u in (candidate, *known.values()) if u.pk not in successors]
+            found = default_successors(unknown, on=on)
+            successors |= {u.pk: found.get(u.pk) for u in unknown}
+        candidate = successors[candidate.pk] or _nearest(candidate, REVIEWING_LEVELS, known)
     return None
 
 
-def _nearest(unit: Unit, kinds: tuple[str, ...]) -> Unit | None:
-    """The closest ancestor of one of `kinds` (itself excluded)."""
-    return next((ancestor for ancestor in reversed(unit.ancestors()) if ancestor.kind in kinds), None)
+def _ancestor_pks(unit: Unit) -> list[int]:
+    return [int(part) for part in unit.path.strip("/").split("/")[:-1] if part]
+
+
+def _load_ancestors(unit: Unit, known: dict[int, Unit]) -> None:
+    """Adds `unit`'s ancestors to `known` (pk → unit): those select_related already loaded, then one query."""
+    parent_field = Unit._meta.get_field("parent")
+    cached = unit
+    while parent_field.is_cached(cached) and cached.parent is not None:
+        cached = known.setdefault(cached.parent_id, cached.parent)
+    if missing := [pk for pk in _ancestor_pks(unit) if pk not in known]:
+        known |= Unit.objects.in_bulk(missing)
+
+
+def _nearest(unit: Unit, kinds: tuple[str, ...], known: dict[int, Unit]) -> Unit | None:
+    """The closest ancestor of one of `kinds` (itself excluded); reads the chain only as far as it must."""
+    pks = _ancestor_pks(unit)
+    parent_field = Unit._meta.get_field("parent")
+    if parent_field.is_cached(unit) and unit.parent is not None:
+        known.setdefault(unit.parent_id, unit.parent)
+    for pk in reversed(pks):
+        if pk not in known:
+            _load_ancestors(unit, known)
+        ancestor = known.get(pk)
+        if ancestor is not None and ancestor.kind in kinds:
+            return ancestor
+    return None
 
 
 def default_successor(unit: Unit, *, on: datetime.date | None = None) -> Unit | None:
