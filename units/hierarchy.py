@@ -70,23 +70,24 @@ def _ancestor_pks(unit: Unit) -> list[int]:
     return [int(part) for part in unit.path.strip("/").split("/")[:-1] if part]
 
 
-def _load_ancestors(unit: Unit, known: dict[int, Unit]) -> None:
-    """Adds `unit`'s ancestors to `known` (pk → unit): those select_related already loaded, then one query."""
+def _remember_loaded_parents(unit: Unit, known: dict[int, Unit]) -> None:
+    """Adds to `known` (pk → unit) the parents that select_related already loaded: no query."""
     parent_field = Unit._meta.get_field("parent")
-    cached = unit
-    while parent_field.is_cached(cached) and cached.parent is not None:
-        cached = known.setdefault(cached.parent_id, cached.parent)
+    while parent_field.is_cached(unit) and unit.parent is not None:
+        unit = known.setdefault(unit.parent_id, unit.parent)
+
+
+def _load_ancestors(unit: Unit, known: dict[int, Unit]) -> None:
+    """Adds every ancestor of `unit` to `known`: the loaded parents, then the others in one query."""
+    _remember_loaded_parents(unit, known)
     if missing := [pk for pk in _ancestor_pks(unit) if pk not in known]:
         known |= Unit.objects.in_bulk(missing)
 
 
 def _nearest(unit: Unit, kinds: tuple[str, ...], known: dict[int, Unit]) -> Unit | None:
     """The closest ancestor of one of `kinds` (itself excluded); reads the chain only as far as it must."""
-    pks = _ancestor_pks(unit)
-    parent_field = Unit._meta.get_field("parent")
-    if parent_field.is_cached(unit) and unit.parent is not None:
-        known.setdefault(unit.parent_id, unit.parent)
-    for pk in reversed(pks):
+    _remember_loaded_parents(unit, known)
+    for pk in reversed(_ancestor_pks(unit)):
         if pk not in known:
             _load_ancestors(unit, known)
         ancestor = known.get(pk)

@@ -75,6 +75,20 @@ def test_a_district_merged_before_the_reform_hands_over_to_its_default_successor
     assert level_above(commune, on=datetime.date(2025, 3, 10)) == tree.district
 
 
+def test_the_level_above_reads_the_chain_once_and_the_lineage_only_when_a_level_has_ended(
+    tree, django_assert_num_queries
+):
+    before, after = Unit.objects.get(pk=tree.commune.pk), Unit.objects.get(pk=tree.commune.pk)
+    with_parent = Unit.objects.select_related("parent").get(pk=tree.commune.pk)
+
+    with django_assert_num_queries(1):
+        assert level_above(before, on=LAST_LEGACY_DAY) == tree.district
+    with django_assert_num_queries(2):
+        assert level_above(after, on=REFORM_DAY) == tree.new_province
+    with django_assert_num_queries(0):
+        assert level_above(with_parent, on=LAST_LEGACY_DAY) == tree.district
+
+
 # Lineage.
 
 
