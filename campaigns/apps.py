@@ -3,7 +3,6 @@ import importlib
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-
 REFERENCE_DATA = ("0003_criteria_catalogue", "0006_programmes")
 
 

@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 from awards.models import AgendaItem, Award, AwardForm, CouncilMember, CouncilSession, Decision, Nomination, Round
 from awards.models.catalogue import REGIME_BASES, LegalRegime, NomineeKind
 from awards.qr import qr_svg, verification_path
-from awards.services import route_for
 from campaigns.models import Campaign
 from reports.content import document_date
 from reports.letterhead import ARCHIVE, Letterhead, build_letterhead
 from reports.models import Report
 from reports.tables import Column, Row, Table, format_number
+from units.hierarchy import level_above
 from units.models import Kind, Unit
 from units.wording import (
     cited,
@@ -229,7 +229,7 @@ def prize_sentence(award_form: AwardForm) -> str:
 def decision_letterhead(report: Report, decision: Decision, subject: str) -> Letterhead:
     unit = decision.issuing_unit
     superior, issuer = header_lines(unit)
-    above = unit.administrative_parent() if unit.is_territory else None
+    above = level_above(unit, on=decision.date) if unit.is_territory else None
     recipients = ["Như Điều 3", *([f"TT. HĐND, {issuer_name(above)} (b/c)"] if above else []), ARCHIVE + ", NV"]
     return Letterhead(
         superior=superior,
@@ -467,7 +467,7 @@ def submission_context(report: Report) -> dict:
     achievement = achievement_phrase(round_, year, campaign)
     form_names = " và ".join(form_in_text(form) for form in forms) or "khen thưởng"
     # A district that forwards what its council passed submits to the province; a commune to its district.
-    above = route_for(unit, on=day) if unit.is_territory else unit.parent
+    above = level_above(unit, on=day) if unit.is_territory else unit.parent
     addressee = head_title(above) if above else ""
     letterhead = build_letterhead(
         unit,

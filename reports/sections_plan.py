@@ -15,6 +15,7 @@ from campaigns.targets.evaluation import TargetResult, evaluate_targets
 from reports.scope import Scope
 from reports.tables import Column, Row, Table, format_number, printable
 from units import wording
+from units.hierarchy import REVIEWING_LEVELS
 from units.models import Kind
 
 
@@ -81,15 +82,14 @@ def child_plans_table(children: list[Plan]) -> Table:
 def coverage(scope: Scope, plans: list[Plan], children: list[Plan]) -> dict | None:
     """How many units of the level below have issued their own plan (communes of a district, districts of a
     province before 07/2025, communes of a province after)."""
-    if scope.unit.kind not in (Kind.DISTRICT, Kind.PROVINCE) or not plans:
+    if scope.unit.kind not in REVIEWING_LEVELS or not plans:
         return None
     issued_on = min((plan.issue_date for plan in plans if plan.issue_date), default=scope.period.first_day)
     roots = {plan.issuing_unit_id for plan in plans}
     below = [
         unit
         for unit in scope.units.filter(parent__in=roots, kind__in=[Kind.DISTRICT, Kind.COMMUNE]).order_by("name")
-        if (unit.valid_from is None or unit.valid_from <= issued_on)
-        and (unit.valid_to is None or unit.valid_to >= issued_on)
+        if unit.is_valid_on(issued_on)
     ]
     if not below:
         return None

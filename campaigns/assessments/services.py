@@ -27,10 +27,10 @@ from campaigns.models import (
     Indicator,
     IndicatorValue,
 )
+from units.hierarchy import level_above, reviewer_units
 from units.models import NtmRegion, Role, Unit, User
 
 EDITABLE = (Assessment.Status.DRAFT, Assessment.Status.RETURNED)
-REVIEWER_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF)
 
 
 # Who may do what: one rule each, for the views, the templates and the services.
@@ -38,11 +38,6 @@ REVIEWER_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF)
 
 def can_edit_assessment(user: User, assessment: Assessment) -> bool:
     return user.has_role_over(assessment.unit, Role.COMMUNE_OFFICER)
-
-
-def reviewer_units(user: User) -> list[Unit]:
-    """The units whose queue `user` works: where they hold a reviewing role themselves."""
-    return user.units_with_role(*REVIEWER_ROLES)
 
 
 def can_review_assessment(user: User, assessment: Assessment) -> bool:
@@ -204,10 +199,11 @@ def _set_status(assessment: Assessment, *, expected: tuple[str, ...], by: User, 
 
 @transaction.atomic
 def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
-    """Send the year to the level above: the district before 07/2025, the province after."""
+    """Send the year to the level above on the day it is sent: the district before 07/2025, the province after,
+    whatever year it assesses (a legacy commune's 2025 year sent in August goes to the province)."""
     if not can_edit_assessment(by, assessment):
         raise PermissionDenied
-    reviewer = assessment.unit.administrative_parent()
+    reviewer = level_above(assessment.unit, on=timezone.localdate())
     if reviewer is None:
         raise ValidationError(_("This commune has no district or province above it to review its assessment."))
     return _set_status(

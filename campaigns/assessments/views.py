@@ -11,6 +11,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -26,13 +27,13 @@ from campaigns.assessments.services import (
     delete_evidence,
     get_or_start_assessment,
     return_assessment,
-    reviewer_units,
     save_assessment,
     submit_assessment,
 )
 from campaigns.models import Assessment, Campaign, Criterion, CriterionResult, Evidence, Indicator
 from campaigns.models.plans import years_of_unit
 from units.files import stored_file_response
+from units.hierarchy import level_above, reviewer_units
 from units.models import Kind, Role, Unit
 
 QUEUE_PAGE_SIZE = 50
@@ -143,7 +144,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "assessment": assessment,
         "form": form,
         "may_edit": may_edit and not assessment.is_locked,
-        "reviewer": assessment.reviewer_unit or unit.administrative_parent(),
+        "reviewer": assessment.reviewer_unit or level_above(unit, on=timezone.localdate()),
     }
     return render(request, "assessments/my_year.html", context)
 

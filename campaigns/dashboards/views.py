@@ -32,6 +32,7 @@ from campaigns.dashboards.forms import MatrixOptionsForm, ReminderForm
 from campaigns.dashboards.reminders import send_reminders
 from campaigns.models import Assessment, Campaign, Criterion, CriterionResult, Plan, Reminder, Target, TargetYear
 from campaigns.models.progress import meets_all
+from units.hierarchy import REVIEWING_LEVELS
 from units.models import Kind, Role, Unit, User
 
 READ_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR)
@@ -58,7 +59,7 @@ def load_unit(request: HttpRequest, unit_pk: int, *, write: bool = False) -> Uni
     # Checked first so that a commune officer gets a plain "forbidden" whatever unit the URL names.
     if not user.has_role(*roles):
         raise PermissionDenied
-    unit = get_object_or_404(Unit.objects.visible_to(user).of_kind(Kind.DISTRICT, Kind.PROVINCE), pk=unit_pk)
+    unit = get_object_or_404(Unit.objects.visible_to(user).of_kind(*REVIEWING_LEVELS), pk=unit_pk)
     if not user.has_role_over(unit, *roles):
         raise PermissionDenied
     return unit
@@ -93,8 +94,7 @@ def communes_in_year(unit: Unit, year: int):
     return (
         Unit.objects.within(unit)
         .of_kind(Kind.COMMUNE)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=datetime.date(year, 12, 31)))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=datetime.date(year, 1, 1)))
+        .valid_in(year)
         .select_related("parent")
         .order_by("parent__search_name", "search_name", "pk")
     )
@@ -112,13 +112,7 @@ def communes_of(unit: Unit) -> list[Unit]:
 
 def in_year(communes: list[Unit], year: int) -> list[Unit]:
     """The communes whose validity overlaps `year` (what communes_in_year selects)."""
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    return [
-        commune
-        for commune in communes
-        if (commune.valid_from is None or commune.valid_from <= last)
-        and (commune.valid_to is None or commune.valid_to >= first)
-    ]
+    return [commune for commune in communes if commune.is_valid_in(year)]
 
 
 def assessments_of(communes: list[Unit], *years: int) -> dict[tuple[int, int], Assessment]:

@@ -228,8 +228,7 @@ def population(target: Target, records: Records, kind: str) -> list[Unit]:
         for unit in records.units.values()
         if unit.kind == kind
         and unit.path.startswith(scope.path)
-        and (unit.valid_to is None or unit.valid_to >= first_day)
-        and (unit.valid_from is None or unit.valid_from <= last_day)
+        and unit.is_valid_between(first_day, last_day)
         and matches_filters(target, unit)
     ]
 

@@ -90,7 +90,7 @@ def coverage_of(plans: list[Plan]) -> dict[int, list[Coverage]]:
     result = {}
     for plan in covered:
         start, end = _period(plan)
-        units = [u for u in below.get(plan.issuing_unit_id, []) if _overlaps(u, start, end)]
+        units = [u for u in below.get(plan.issuing_unit_id, []) if u.is_valid_between(start, end)]
         result[plan.pk] = [
             Coverage(
                 kind=kind,
@@ -107,10 +107,6 @@ def _period(plan: Plan) -> tuple[datetime.date, datetime.date]:
     """From the plan's issue (or the campaign's first day) to the campaign's last day."""
     start = plan.issue_date or datetime.date(plan.campaign.start_year, 1, 1)
     return start, datetime.date(plan.campaign.end_year, 12, 31)
-
-
-def _overlaps(unit: Unit, start: datetime.date, end: datetime.date) -> bool:
-    return (unit.valid_from is None or unit.valid_from <= end) and (unit.valid_to is None or unit.valid_to >= start)
 
 
 def plan_tree(plans: list[Plan]) -> list[Node]:
