@@ -9,7 +9,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from campaigns.assessments.services import get_or_start_assessment, save_assessment
-from campaigns.dashboards.views import points_of, yearly_spread
+from campaigns.dashboards.facts import points_of, yearly_spread
 from campaigns.models import Assessment, Campaign, CriteriaSet, Criterion
 from units.models import Role
 
