@@ -313,3 +313,14 @@ def test_the_dashboard_and_the_evaluation_cost_the_same_queries_at_ten_times_the
     with django_assert_max_num_queries(len(small.captured_queries)):
         html = client.get(url).content.decode()
     assert html.count('data-met="') == 3
+
+
+def test_the_demo_holds_only_placeholders_marked_unconfirmed_and_loads_once(programme):
+    from campaigns.demo.completion import load_completion  # demo code: named here, never by product code
+
+    assert load_completion()["created"] == 2
+    assert load_completion()["created"] == 0
+    placeholders = CompletionCondition.objects.filter(campaign=programme)
+    assert placeholders.count() == 2
+    assert all(c.is_demo and not c.confirmed and "Chưa xác nhận" in c.source for c in placeholders)
+    assert all(c.label.startswith("[Demo]") for c in placeholders)
