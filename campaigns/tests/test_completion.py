@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -226,6 +227,12 @@ def test_the_conditions_form_refuses_bad_input_next_to_the_field(client, nationa
     assert message in " ".join(response.context["form"].errors[field])
     assert message in response.content.decode()
     assert not CompletionCondition.objects.exists()
+
+
+def test_the_database_refuses_a_share_above_100_even_without_the_form(programme):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        condition(programme, threshold=101)
+    condition(programme, threshold=101, kind="count")  # a count may exceed 100
 
 
 def test_province_staff_read_the_conditions_but_cannot_edit_them(client, province_staff, programme):
