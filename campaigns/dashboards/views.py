@@ -44,6 +44,7 @@ from campaigns.dashboards.facts import (
 from campaigns.dashboards.forms import MatrixOptionsForm, ReminderForm
 from campaigns.dashboards.reminders import send_reminders
 from campaigns.models import Assessment, Campaign, CriterionResult, Plan, Reminder, Target, TargetYear
+from campaigns.targets.completion import province_completion
 from units.hierarchy import REVIEWING_LEVELS
 from units.models import Kind, Role, Unit, User
 
@@ -398,5 +399,7 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
         ),
         "year_rows": [(point, per_year[point.year]) for point in reversed(points)],
         "total_criteria": total_criteria,
+        # Phụ lục III: a province's completion of the programme's NTM task, from the same communes.
+        "completion": province_completion(unit, year=current, communes=communes) if unit.kind == Kind.PROVINCE else [],
     }
     return render(request, "dashboards/overview.html", context)

@@ -1,4 +1,5 @@
 from campaigns.models.assessments import CriterionResult, Evidence, IndicatorValue, Reminder
+from campaigns.models.completion import CompletionCondition
 from campaigns.models.criteria import CriteriaSet, Criterion, Indicator, Threshold
 from campaigns.models.plans import (
     Campaign,
@@ -24,6 +25,7 @@ from campaigns.models.records import ExemplaryModel, ResourceContribution, Villa
 from campaigns.models.targets import Target, TargetYear
 
 __all__ = [
+    "CompletionCondition",
     "CriteriaSet",
     "Criterion",
     "CriterionResult",

@@ -34,6 +34,7 @@ DEMO_STEPS = [
     "units.demo.load_accounts",
     "campaigns.demo.plans.load_plans",
     "campaigns.demo.assessments.load_progress",
+    "campaigns.demo.completion.load_completion",
     "awards.demo.load_awards",
 ]
 
