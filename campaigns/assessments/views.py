@@ -21,7 +21,9 @@ from campaigns.assessments.services import (
     can_edit_assessment,
     can_review_assessment,
     changes_since_return,
+    criteria_set_for,
     delete_evidence,
+    empty_set_message,
     get_or_start_assessment,
     return_assessment,
     reviewer_units,
@@ -44,7 +46,7 @@ def load_assessment(request: HttpRequest, pk: int) -> Assessment:
 
 
 def results_of(assessment: Assessment) -> list[CriterionResult]:
-    indicators = Indicator.objects.prefetch_related("thresholds")
+    indicators = Indicator.objects.prefetch_related("thresholds", "group_thresholds")
     return list(
         assessment.results.select_related("criterion").prefetch_related(
             Prefetch("criterion__indicators", queryset=indicators)
@@ -78,6 +80,14 @@ def _is_complete(assessment: Assessment | None) -> bool:
     return not missing.exists()
 
 
+def _empty_set(unit: Unit, year: int, assessment: Assessment | None) -> str | None:
+    """The message when the year's criteria set has no criteria: such a year cannot be opened for entry."""
+    criteria_set = assessment.criteria_set if assessment is not None else criteria_set_for(unit, year)
+    if criteria_set is None or criteria_set.criteria.exists():
+        return None
+    return empty_set_message(criteria_set)
+
+
 @login_required
 def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     communes = Unit.objects.visible_to(request.user).of_kind(Kind.COMMUNE).select_related("parent")
@@ -87,6 +97,9 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "criteria_set", "reviewer_unit", "submitted_by", "reviewed_by"
     )
     assessment = found.first()
+    empty = _empty_set(unit, year, assessment)
+    if empty is not None:
+        return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
     # Starting (or completing) the year is a transaction of its own: only when there is something to add.
     if may_edit and (assessment is None or not assessment.is_locked) and not _is_complete(assessment):
         try:
@@ -117,6 +130,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
                     note=form.cleaned_data["note"],
                     version=form.cleaned_data["version"],
                     by=request.user,
+                    decisions=form.decisions_data(),
                 )
                 for criterion, upload in form.uploads():
                     add_evidence(assessment, criterion=criterion, upload=upload, by=request.user)
@@ -211,7 +225,7 @@ def _load_for_review(request: HttpRequest, pk: int) -> Assessment:
 
 def _review_page(request: HttpRequest, assessment: Assessment, return_form: ReturnForm) -> HttpResponse:
     results = results_of(assessment)
-    values = {value.indicator_id: value.value for value in assessment.indicator_values.all()}
+    values = {value.indicator_id: value.text_value or value.value for value in assessment.indicator_values.all()}
     evidence = list(assessment.evidence.all())
     for result in results:
         # What the commune entered under each criterion, ready for the read-only list.
