@@ -63,6 +63,7 @@ class CriterionRow:
     decision: Decision | None = None
     mark: forms.BoundField | None = None
     reason: forms.BoundField | None = None
+    is_met: bool = False
 
     @property
     def has_errors(self) -> bool:
@@ -334,6 +335,9 @@ class AssessmentForm(forms.Form):
                 decision=self._shown_decision(result) if decided else None,
                 mark=self[f"{key}-mark"] if decided else None,
                 reason=self[f"{key}-reason"] if decided else None,
+                is_met=self.decisions[result.criterion_id][1]
+                if result.criterion_id in self.decisions
+                else result.achieved,
             )
             for indicator in result.criterion.indicators.all():
                 group_threshold = threshold_for(indicator, self.group_number, self.assessment.year)

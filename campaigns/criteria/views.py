@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -128,6 +128,8 @@ def thresholds(request: HttpRequest, pk: int) -> HttpResponse:
     """An indicator's thresholds per commune group, and the form to add one."""
     indicator = _load(request, Indicator, pk, "criterion__criteria_set")
     criteria_set = indicator.criterion.criteria_set
+    if not criteria_set.uses_commune_groups:
+        raise Http404("The thresholds of this set are per region, kept in the administration.")
     threshold = GroupThreshold(indicator=indicator, from_year=criteria_set.start_year)
     form = ThresholdForm(request.POST or None, instance=threshold)
     if request.method == "POST" and form.is_valid():

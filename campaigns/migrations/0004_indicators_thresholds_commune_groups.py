@@ -10,9 +10,8 @@ from django.db import migrations, models
 QD51_SET = "qd51-2025-xa-2026"
 QD51_SOURCE = "Báo chí (VietnamPlus, 30/12/2025); chưa đối chiếu với Phụ lục I của QĐ 51/2025/QĐ-TTg"
 QD51_NOTE = (
-    "The 10 criteria names are those reported by the press (VietnamPlus 30/12/2025), not yet checked against "
-    "Phụ lục I. The 47 indicators and their thresholds per commune group are not loaded: enter them from Phụ lục I "
-    "in the criteria-set editor."
+    "Tên 10 tiêu chí theo báo chí (VietnamPlus, 30/12/2025), chưa đối chiếu với Phụ lục I của QĐ 51/2025/QĐ-TTg. "
+    "Chưa nạp 47 chỉ tiêu và ngưỡng theo nhóm xã: nhập từ Phụ lục I trong trang Bộ tiêu chí khi có văn bản."
 )
 # (number, name) as reported by the press (domain-2026.md §1.2, source S2).
 QD51_CRITERIA = [
