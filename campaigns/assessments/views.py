@@ -46,7 +46,9 @@ def load_assessment(request: HttpRequest, pk: int) -> Assessment:
 
 
 def results_of(assessment: Assessment) -> list[CriterionResult]:
-    indicators = Indicator.objects.prefetch_related("thresholds", "group_thresholds")
+    criteria_set = assessment.criteria_set
+    uses_groups = criteria_set is not None and criteria_set.uses_commune_groups
+    indicators = Indicator.objects.prefetch_related("group_thresholds" if uses_groups else "thresholds")
     return list(
         assessment.results.select_related("criterion").prefetch_related(
             Prefetch("criterion__indicators", queryset=indicators)
@@ -80,8 +82,13 @@ def _is_complete(assessment: Assessment | None) -> bool:
     return not missing.exists()
 
 
-def _empty_set(unit: Unit, year: int, assessment: Assessment | None) -> str | None:
-    """The message when the year's criteria set has no criteria: such a year cannot be opened for entry."""
+def _empty_set(unit: Unit, year: int, assessment: Assessment | None, results: list | None) -> str | None:
+    """The message when the year's criteria set has no criteria: such a year cannot be opened for entry.
+
+    A year already started has a result per criterion, so it costs a query only for a new year or one without results.
+    """
+    if assessment is not None and (assessment.criteria_set_id is None or results):
+        return None
     criteria_set = assessment.criteria_set if assessment is not None else criteria_set_for(unit, year)
     if criteria_set is None or criteria_set.criteria.exists():
         return None
@@ -97,8 +104,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "criteria_set", "reviewer_unit", "submitted_by", "reviewed_by"
     )
     assessment = found.first()
-    empty = _empty_set(unit, year, assessment)
-    if empty is not None:
+    if assessment is None and (empty := _empty_set(unit, year, None, None)):
         return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
     # Starting (or completing) the year is a transaction of its own: only when there is something to add.
     if may_edit and (assessment is None or not assessment.is_locked) and not _is_complete(assessment):
@@ -111,11 +117,14 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     if request.method == "POST" and not may_edit:
         raise PermissionDenied
 
+    results = results_of(assessment)
+    if empty := _empty_set(unit, year, assessment, results):
+        return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
     form = AssessmentForm(
         request.POST or None,
         request.FILES or None,
         assessment=assessment,
-        results=results_of(assessment),
+        results=results,
         evidence=list(assessment.evidence.all()),
         editable=may_edit and not assessment.is_locked,
     )

@@ -63,6 +63,7 @@ def test_thresholds_entered_in_the_editor_decide_the_commune_year(
     make_user("staff", (tree.new_province, Role.PROVINCE_STAFF))
     highland = make_unit("Xã Cao Sơn", Kind.COMMUNE, tree.new_province, valid_from=datetime.date(2025, 7, 1))
     make_user("officer", (highland, Role.COMMUNE_OFFICER))
+    make_user("province-reviewer", (tree.new_province, Role.HOME_AFFAIRS))
     criterion = catalogue.criteria.get(number=8)
 
     admin = sign_in("national")
@@ -108,4 +109,16 @@ def test_thresholds_entered_in_the_editor_decide_the_commune_year(
     expect(officer.locator("#decided-8 [data-met]")).to_have_attribute("data-met", "true")
     expect(officer.locator("#commune-group")).to_be_visible()
     shot(officer, "year-form")
-    assert Assessment.objects.get(unit=highland, year=2026).results.get(criterion=criterion).achieved
+    assessment = Assessment.objects.get(unit=highland, year=2026)
+    assert assessment.results.get(criterion=criterion).achieved
+
+    # Marked differently from the values, with the reason the province's reviewer then reads.
+    officer.select_option(f"#id_c{criterion.pk}-mark", "not_met")
+    officer.fill(f"#id_c{criterion.pk}-reason", "Số liệu chưa được thẩm định (thử).")
+    officer.once("dialog", lambda dialog: dialog.accept())
+    with officer.expect_navigation():
+        officer.click("#submit-button")
+    reviewer = sign_in("province-reviewer")
+    reviewer.goto(url + reverse("progress:review", args=[assessment.pk]))
+    expect(reviewer.locator("#override-8")).to_contain_text("Số liệu chưa được thẩm định (thử).")
+    shot(reviewer, "review")

@@ -192,6 +192,17 @@ def test_a_year_of_a_set_without_criteria_cannot_be_opened(client, make_user, tr
     assert not Assessment.objects.filter(unit=tree.new_commune, year=2031).exists()
 
 
+def test_a_year_started_under_a_set_that_has_no_criteria_cannot_be_opened_either(client, make_user, tree):
+    empty = CriteriaSet.objects.create(
+        code="rong-2026", name="Bộ thử rỗng", level=CriteriaSet.Level.COMMUNE, start_year=2026, end_year=2030
+    )
+    Assessment.objects.create(unit=tree.new_commune, year=2026, criteria_set=empty)
+    client.force_login(make_user("officer", (tree.new_commune, Role.COMMUNE_OFFICER)))
+    response = year_page(client, tree.new_commune)
+    assertContains(response, 'id="empty-set"')
+    assert "form" not in response.context
+
+
 def test_province_staff_edit_their_own_version_and_get_404_on_others_and_on_the_national_set(
     client, tree, staff, other_staff
 ):
