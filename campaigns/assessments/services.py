@@ -303,7 +303,7 @@ def changes_since_return(assessment: Assessment) -> list[Change]:
     return [
         change
         for field, change in _audit(assessment, since=assessment.returned_at)
-        if field in ("achieved", "result_note", "value", "note")
+        if field in ("achieved", "result_note", "override_reason", "value", "text_value", "note")
     ]
 
 
@@ -324,12 +324,12 @@ def _audit(assessment: Assessment, since: datetime.datetime | None = None) -> li
         (
             CriterionResult.history.filter(assessment_id=assessment.pk),
             lambda r: criteria.get(r.criterion_id, "?"),
-            {"achieved": None, "note": note_label},
+            {"achieved": None, "note": note_label, "override_reason": _lazy("reason for marking differently")},
         ),
         (
             IndicatorValue.history.filter(assessment_id=assessment.pk),
             lambda r: _("Indicator %(name)s") % {"name": indicators.get(r.indicator_id, "?")},
-            {"value": None},
+            {"value": None, "text_value": None},
         ),
     ]
     found: list[tuple[str, Change]] = []
@@ -373,6 +373,8 @@ DEFAULTS = {
     "achieved": False,
     "note": "",
     "value": None,
+    "text_value": "",
+    "override_reason": "",
     "status": Assessment.Status.DRAFT,
     "criteria_met": 0,
     "return_reason": "",

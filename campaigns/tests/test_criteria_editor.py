@@ -131,6 +131,7 @@ def test_marking_differently_from_the_values_needs_a_reason_which_the_reviewer_s
     assessment = Assessment.objects.get(unit=tree.new_commune)
     result = assessment.results.get(criterion=criterion)
     assert (result.achieved, result.decided, result.override_reason) == (True, False, reason)
+    assertContains(client.get(reverse("progress:history", args=[assessment.pk])), reason)
 
     enter(client, tree.new_commune, {environment.pk: "75"}, action="submit")
     assessment.refresh_from_db()
