@@ -88,6 +88,14 @@ def test_thresholds_entered_in_the_editor_decide_the_commune_year(
     shot(admin, "thresholds")
     admin.goto(url + reverse("criteria:set", args=[catalogue.pk]))
     shot(admin, "set-detail")
+    admin.set_input_files("#id_file", files=[{"name": "hong.xlsx", "mimeType": "application/zip", "buffer": b"hong"}])
+    with admin.expect_navigation():
+        admin.click("#set-upload button[type=submit]")
+    expect(admin.locator("#upload-errors")).to_be_visible()
+    shot(admin, "upload-errors")
+    admin.goto(url + reverse("criteria:group-index"))
+    expect(admin.locator("#province-list li")).to_have_count(3)
+    shot(admin, "group-index")
 
     staff = sign_in("staff")
     staff.goto(url + reverse("criteria:groups", args=[tree.new_province.pk]))
