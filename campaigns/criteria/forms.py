@@ -39,6 +39,7 @@ class IndicatorForm(forms.ModelForm):
             "is_confirmed",
             "order",
         ]
+        labels = {"order": gettext_lazy("order")}
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()
