@@ -41,6 +41,3 @@ def make_province_version(national: CriteriaSet, *, province: Unit) -> CriteriaS
 
 def province_version_of(national: CriteriaSet, province: Unit) -> CriteriaSet | None:
     return national.versions.filter(issuing_unit=province).first()
-
-
-__all__ = ["make_province_version", "province_version_of"]
