@@ -3,7 +3,11 @@ import importlib
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-REFERENCE_DATA = ("0003_criteria_catalogue", "0006_programmes")
+REFERENCE_DATA = (
+    ("0003_criteria_catalogue", "load"),
+    ("0006_programmes", "load"),
+    ("0011_indicators_thresholds_commune_groups", "load_qd51"),
+)
 
 
 def ensure_reference_data(sender, **kwargs):
@@ -13,8 +17,8 @@ def ensure_reference_data(sender, **kwargs):
     """
     from django.apps import apps
 
-    for name in REFERENCE_DATA:
-        importlib.import_module(f"campaigns.migrations.{name}").load(apps, None)
+    for name, loader in REFERENCE_DATA:
+        getattr(importlib.import_module(f"campaigns.migrations.{name}"), loader)(apps, None)
 
 
 class CampaignsConfig(AppConfig):

@@ -60,6 +60,13 @@ def criteria_set_for(unit: Unit, year: int) -> CriteriaSet | None:
     return criteria_sets_for(unit, year).first()
 
 
+def empty_set_message(criteria_set: CriteriaSet) -> str:
+    return _(
+        "The criteria set “%(set)s” has no criteria yet, so this year cannot be opened for entry. "
+        "Ask the administrator to enter the criteria first."
+    ) % {"set": criteria_set.name}
+
+
 def applied_region(unit: Unit) -> str:
     # Especially difficult communes use the northern-mountain thresholds whatever their region (QĐ 318).
     return NtmRegion.NORTHERN_MOUNTAINS if unit.is_especially_difficult else unit.ntm_region
@@ -78,6 +85,8 @@ def get_or_start_assessment(unit: Unit, year: int, *, by: User) -> Assessment:
         criteria_set = criteria_set_for(unit, year)
         if criteria_set is None:
             raise ValidationError(_("No criteria set covers %(year)s.") % {"year": year})
+        if not criteria_set.criteria.exists():
+            raise ValidationError(empty_set_message(criteria_set), code="empty_set")
         assessment = Assessment(unit=unit, year=year, criteria_set=criteria_set, applied_region=applied_region(unit))
         assessment._history_user = by
         try:
@@ -123,8 +132,12 @@ def save_assessment(
     note: str,
     version: int,
     by: User,
+    decisions: dict[int, tuple[bool | None, str]] | None = None,
 ) -> Assessment:
     """Save the criteria results (criterion id → (achieved, note)), indicator values and note.
+
+    `decisions` (criterion id → (what the indicator values decided, reason for marking differently)) comes with
+    the criteria decided from values, in a set with commune groups.
 
     Refused when someone saved since `version` was read, or when the assessment is locked.
     """
@@ -147,13 +160,21 @@ def save_assessment(
             code="stale",
         )
 
+    decisions = decisions or {}
     for result in assessment.results.all():
         if result.criterion_id not in results:
             continue
         achieved, result_note = results[result.criterion_id]
-        if (result.achieved, result.note) != (achieved, result_note):
+        decided, reason = decisions.get(result.criterion_id, (result.decided, result.override_reason))
+        if (result.achieved, result.note, result.decided, result.override_reason) != (
+            achieved,
+            result_note,
+            decided,
+            reason,
+        ):
             result.achieved, result.note, result._history_user = achieved, result_note, by
-            result.save(update_fields=["achieved", "note"])
+            result.decided, result.override_reason = decided, reason
+            result.save(update_fields=["achieved", "note", "decided", "override_reason"])
     _save_values(assessment, values, by=by)
 
     assessment.refresh_from_db()
@@ -167,7 +188,7 @@ def save_assessment(
     return assessment
 
 
-def _save_values(assessment: Assessment, values: dict[int, Decimal | None], *, by: User) -> None:
+def _save_values(assessment: Assessment, values: dict[int, Decimal | str | None], *, by: User) -> None:
     existing = {value.indicator_id: value for value in assessment.indicator_values.all()}
     allowed = set(
         Indicator.objects.filter(criterion__criteria_set=assessment.criteria_set_id).values_list("pk", flat=True)
@@ -178,11 +199,12 @@ def _save_values(assessment: Assessment, values: dict[int, Decimal | None], *, b
         row = existing.get(indicator_id)
         if row is None and new is None:
             continue
+        number, text = (None, new) if isinstance(new, str) else (new, "")
         if row is None:
             row = IndicatorValue(assessment=assessment, indicator_id=indicator_id)
-        elif row.value == new:
+        elif (row.value, row.text_value) == (number, text):
             continue
-        row.value, row._history_user = new, by
+        row.value, row.text_value, row._history_user = number, text, by
         row.save()
 
 
@@ -289,7 +311,7 @@ def changes_since_return(assessment: Assessment) -> list[Change]:
     return [
         change
         for field, change in _audit(assessment, since=assessment.returned_at)
-        if field in ("achieved", "result_note", "value", "note")
+        if field in ("achieved", "result_note", "override_reason", "value", "text_value", "note")
     ]
 
 
@@ -310,12 +332,12 @@ def _audit(assessment: Assessment, since: datetime.datetime | None = None) -> li
         (
             CriterionResult.history.filter(assessment_id=assessment.pk),
             lambda r: criteria.get(r.criterion_id, "?"),
-            {"achieved": None, "note": note_label},
+            {"achieved": None, "note": note_label, "override_reason": _lazy("reason for marking differently")},
         ),
         (
             IndicatorValue.history.filter(assessment_id=assessment.pk),
             lambda r: _("Indicator %(name)s") % {"name": indicators.get(r.indicator_id, "?")},
-            {"value": None},
+            {"value": None, "text_value": None},
         ),
     ]
     found: list[tuple[str, Change]] = []
@@ -359,6 +381,8 @@ DEFAULTS = {
     "achieved": False,
     "note": "",
     "value": None,
+    "text_value": "",
+    "override_reason": "",
     "status": Assessment.Status.DRAFT,
     "criteria_met": 0,
     "return_reason": "",

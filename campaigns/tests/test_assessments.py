@@ -121,8 +121,12 @@ def test_the_model_commune_conditions_and_the_2026_set_are_loaded(db):
 
     assert model.criteria.count() == 4
     assert "319/QĐ-TTg" in model.decision
-    assert later.criteria.count() == 0
-    assert "Criteria not loaded: check the legal text" in later.note
+    # QĐ 51/2025: the 10 criteria names as the press reported them, not confirmed; no indicator invented.
+    assert later.criteria.count() == 10
+    assert not later.criteria.filter(is_confirmed=True).exists()
+    assert not Indicator.objects.filter(criterion__criteria_set=later).exists()
+    assert later.uses_commune_groups
+    assert "Phụ lục I" in later.note
 
 
 def test_the_catalogue_migration_run_again_creates_nothing_and_keeps_admin_edits(db):
