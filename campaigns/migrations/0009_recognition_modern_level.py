@@ -13,16 +13,16 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='historicaltarget',
             name='status',
-            field=models.CharField(blank=True, choices=[('xa_ntm', 'Commune: NTM standard'), ('xa_nang_cao', 'Commune: advanced NTM'), ('xa_kieu_mau', 'Commune: model NTM'), ('xa_hien_dai', 'Commune: modern NTM (pilot 2026-2030)'), ('thon_ntm', 'Village: NTM standard'), ('thon_kieu_mau', 'Village: model residential area'), ('thon_thong_minh', 'Village: smart village'), ('huyen_ntm', 'District: NTM standard'), ('huyen_nang_cao', 'District: advanced NTM'), ('huyen_kieu_mau', 'District: model NTM'), ('tinh_hoan_thanh', 'Province: NTM task completed')], max_length=20, verbose_name='status'),
+            field=models.CharField(blank=True, choices=[('xa_ntm', 'Commune: NTM standard'), ('xa_nang_cao', 'Commune: advanced NTM'), ('xa_kieu_mau', 'Commune: model NTM'), ('xa_hien_dai', 'Commune: modern NTM (pilot)'), ('thon_ntm', 'Village: NTM standard'), ('thon_kieu_mau', 'Village: model residential area'), ('thon_thong_minh', 'Village: smart village'), ('huyen_ntm', 'District: NTM standard'), ('huyen_nang_cao', 'District: advanced NTM'), ('huyen_kieu_mau', 'District: model NTM'), ('tinh_hoan_thanh', 'Province: NTM task completed')], max_length=20, verbose_name='status'),
         ),
         migrations.AlterField(
             model_name='recognition',
             name='status',
-            field=models.CharField(choices=[('xa_ntm', 'Commune: NTM standard'), ('xa_nang_cao', 'Commune: advanced NTM'), ('xa_kieu_mau', 'Commune: model NTM'), ('xa_hien_dai', 'Commune: modern NTM (pilot 2026-2030)'), ('thon_ntm', 'Village: NTM standard'), ('thon_kieu_mau', 'Village: model residential area'), ('thon_thong_minh', 'Village: smart village'), ('huyen_ntm', 'District: NTM standard'), ('huyen_nang_cao', 'District: advanced NTM'), ('huyen_kieu_mau', 'District: model NTM'), ('tinh_hoan_thanh', 'Province: NTM task completed')], max_length=20, verbose_name='status reached'),
+            field=models.CharField(choices=[('xa_ntm', 'Commune: NTM standard'), ('xa_nang_cao', 'Commune: advanced NTM'), ('xa_kieu_mau', 'Commune: model NTM'), ('xa_hien_dai', 'Commune: modern NTM (pilot)'), ('thon_ntm', 'Village: NTM standard'), ('thon_kieu_mau', 'Village: model residential area'), ('thon_thong_minh', 'Village: smart village'), ('huyen_ntm', 'District: NTM standard'), ('huyen_nang_cao', 'District: advanced NTM'), ('huyen_kieu_mau', 'District: model NTM'), ('tinh_hoan_thanh', 'Province: NTM task completed')], max_length=20, verbose_name='status reached'),
         ),
         migrations.AlterField(
             model_name='target',
             name='status',
-            field=models.CharField(blank=True, choices=[('xa_ntm', 'Commune: NTM standard'), ('xa_nang_cao', 'Commune: advanced NTM'), ('xa_kieu_mau', 'Commune: model NTM'), ('xa_hien_dai', 'Commune: modern NTM (pilot 2026-2030)'), ('thon_ntm', 'Village: NTM standard'), ('thon_kieu_mau', 'Village: model residential area'), ('thon_thong_minh', 'Village: smart village'), ('huyen_ntm', 'District: NTM standard'), ('huyen_nang_cao', 'District: advanced NTM'), ('huyen_kieu_mau', 'District: model NTM'), ('tinh_hoan_thanh', 'Province: NTM task completed')], max_length=20, verbose_name='status'),
+            field=models.CharField(blank=True, choices=[('xa_ntm', 'Commune: NTM standard'), ('xa_nang_cao', 'Commune: advanced NTM'), ('xa_kieu_mau', 'Commune: model NTM'), ('xa_hien_dai', 'Commune: modern NTM (pilot)'), ('thon_ntm', 'Village: NTM standard'), ('thon_kieu_mau', 'Village: model residential area'), ('thon_thong_minh', 'Village: smart village'), ('huyen_ntm', 'District: NTM standard'), ('huyen_nang_cao', 'District: advanced NTM'), ('huyen_kieu_mau', 'District: model NTM'), ('tinh_hoan_thanh', 'Province: NTM task completed')], max_length=20, verbose_name='status'),
         ),
     ]

@@ -23,7 +23,7 @@ class RecognitionStatus(models.TextChoices):
     COMMUNE_ADVANCED = "xa_nang_cao", _("Commune: advanced NTM")
     COMMUNE_MODEL = "xa_kieu_mau", _("Commune: model NTM")
     # QĐ 51/2025/QĐ-TTg Phụ lục II: a pilot level of the 2026-2030 period, above the NTM standard.
-    COMMUNE_MODERN = "xa_hien_dai", _("Commune: modern NTM (pilot 2026-2030)")
+    COMMUNE_MODERN = "xa_hien_dai", _("Commune: modern NTM (pilot)")
     VILLAGE_NTM = "thon_ntm", _("Village: NTM standard")
     VILLAGE_MODEL = "thon_kieu_mau", _("Village: model residential area")
     VILLAGE_SMART = "thon_thong_minh", _("Village: smart village")
