@@ -7,6 +7,7 @@ import threading
 
 import pytest
 from django.db import connections
+from django.utils import timezone
 
 from units.models import CodeScheme, Kind, Lineage, Membership, Role, Unit, User
 
@@ -151,3 +152,17 @@ def reviewer(make_user, tree):
 @pytest.fixture
 def outsider(make_user, tree):
     return make_user("outsider", (tree.other_province, Role.PROVINCE_STAFF))
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Sets the app's today: clock(datetime.date(2024, 12, 16)) makes timezone.now() and localdate() run from
+    9:00 that day on, still moving forward so that what is done later in the test is stamped later."""
+    real_now = timezone.now
+
+    def set_day(day: datetime.date) -> None:
+        started = real_now()
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+        monkeypatch.setattr(timezone, "now", lambda: moment + (real_now() - started))
+
+    return set_day

@@ -1,4 +1,4 @@
-from awards.permissions import proposing_units, reviewer_units
+from awards.permissions import appraising_units, proposing_units
 
 
 def award_links(request):
@@ -6,4 +6,4 @@ def award_links(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"awards_proposes": bool(proposing_units(user)), "awards_appraises": bool(reviewer_units(user))}
+    return {"awards_proposes": bool(proposing_units(user)), "awards_appraises": bool(appraising_units(user))}

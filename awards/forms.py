@@ -20,7 +20,8 @@ from awards.services.grants import granted_on
 from awards.services.routing import dated_name
 from campaigns.models import Campaign, Plan
 from units.fields import VersionField, claim_version
-from units.models import Kind, Lineage, Unit, User
+from units.hierarchy import ENTERPRISES, LOCALITIES, TERRITORIES, default_successor
+from units.models import Kind, Unit, User
 from units.uploads import FileKind, check_upload
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -28,9 +29,9 @@ DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
 # Which units each nominee kind may pick (the nominee's own unit, workplace or village).
-COLLECTIVE_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.VILLAGE, Kind.AGENCY)
-HOUSEHOLD_KINDS = (Kind.VILLAGE, Kind.COMMUNE)
-ENTERPRISE_KINDS = (Kind.ENTERPRISE, Kind.COOPERATIVE)
+COLLECTIVE_KINDS = (*TERRITORIES, Kind.AGENCY)
+HOUSEHOLD_KINDS = LOCALITIES
+ENTERPRISE_KINDS = ENTERPRISES
 # The form fields each kind reads; awards.js shows only these (all stay in the form without JavaScript).
 KIND_FIELDS = {
     NomineeKind.COLLECTIVE: ["collective_unit"],
@@ -255,12 +256,11 @@ def nominee_initial(nominee: Nominee) -> dict:
 
 def _not_valid_message(unit: Unit, day: datetime.date) -> str:
     if unit.valid_to and day > unit.valid_to:
-        edge = Lineage.objects.filter(predecessor=unit).select_related("successor").order_by("-is_default").first()
-        if edge:
+        if successor := default_successor(unit, on=day):
             return _("%(unit)s no longer existed on %(date)s: propose as %(successor)s.") % {
                 "unit": unit,
                 "date": f"{day:%d/%m/%Y}",
-                "successor": edge.successor,
+                "successor": successor,
             }
         return _("%(unit)s no longer existed on %(date)s.") % {"unit": unit, "date": f"{day:%d/%m/%Y}"}
     return _("%(unit)s did not exist yet on %(date)s.") % {"unit": unit, "date": f"{day:%d/%m/%Y}"}

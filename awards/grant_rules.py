@@ -1,6 +1,6 @@
 """Who grants each catalogue form in each period, with the texts and the bonus, and the base salary over time.
 
-Reference data from domain-2026.md §4 and §6, loaded by migration 0005_grant_rules_and_base_salary. Each
+Reference data from domain-2026.md §4 and §6, loaded by migration 0006_grant_rules_and_base_salary. Each
 row says how far it is checked (Evidence): only what that document gives is here, with its mark. A cell
 it marks [not found] is left empty (a bonus) or marked UNCONFIRMED (an authority the form's own name
 states, such as the province chairman's Bằng khen, whose article was not retrieved).

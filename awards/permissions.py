@@ -7,19 +7,14 @@ what a user who already sees a nomination may do with it. Outside the scope → 
 from django.db.models import QuerySet
 
 from awards.models import Nomination
+from units.hierarchy import ISSUERS, REVIEWER_ROLES, reviewer_units
 from units.models import Kind, Role, Unit, User
 
 # Roles that draft nominations for the unit they belong to.
 PROPOSER_ROLES = (Role.COMMUNE_OFFICER, Role.AGENCY_OFFICER, Role.HOME_AFFAIRS, Role.PROVINCE_STAFF)
-# Roles that appraise what the units below them submit (Phòng Nội vụ, Sở Nội vụ / Ban TĐKT).
-REVIEWER_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF)
 # The commune council's standing body is its văn phòng – thống kê officer (domain.md §4): a commune's own
 # Giấy khen is appraised at home, by the commune officer.
 COMMUNE_REVIEWER_ROLES = (Role.COMMUNE_OFFICER,)
-# Bodies that submit a tờ trình; a village or a firm is proposed, it does not propose.
-PROPOSING_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
-# Levels that hold a council (Hội đồng Thi đua - Khen thưởng).
-COUNCIL_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
 
 
 def _roots_with(user: User, roles) -> list[Unit]:
@@ -29,22 +24,24 @@ def _roots_with(user: User, roles) -> list[Unit]:
 
 
 def proposing_units(user: User) -> list[Unit]:
-    """The bodies `user` may propose for: their own units with a proposer role, in tree order."""
-    units = [unit for unit in _roots_with(user, PROPOSER_ROLES) if unit.kind in PROPOSING_KINDS]
+    """The bodies `user` may propose for: their own units with a proposer role, in tree order.
+
+    Only bodies that issue documents submit a tờ trình; a village or a firm is proposed, it does not propose."""
+    units = [unit for unit in _roots_with(user, PROPOSER_ROLES) if unit.kind in ISSUERS]
     return sorted(units, key=lambda unit: unit.path)
 
 
-def reviewer_units(user: User) -> list[Unit]:
-    """The units whose queue `user` works: where they hold a Home Affairs or province role (and predecessors),
+def appraising_units(user: User) -> list[Unit]:
+    """The units whose nomination queue `user` works: their reviewer units (units.hierarchy.reviewer_units),
     and their own commune for a commune officer."""
-    units = _roots_with(user, REVIEWER_ROLES)
+    units = reviewer_units(user)
     units += [unit for unit in _roots_with(user, COMMUNE_REVIEWER_ROLES) if unit.kind == Kind.COMMUNE]
     return sorted({unit.pk: unit for unit in units}.values(), key=lambda unit: unit.path)
 
 
 def council_units(user: User) -> list[Unit]:
     """The councils `user` runs: the units whose appraisal queue they work."""
-    return [unit for unit in reviewer_units(user) if unit.kind in COUNCIL_KINDS]
+    return [unit for unit in appraising_units(user) if unit.kind in ISSUERS]
 
 
 def can_manage(user: User, unit: Unit) -> bool:

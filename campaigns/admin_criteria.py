@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import CriteriaSet, Criterion, Indicator, Threshold
+from campaigns.models import CommuneGroup, CriteriaSet, Criterion, GroupThreshold, Indicator, Threshold
 
 
 class CriterionInline(admin.TabularInline):
@@ -18,7 +18,16 @@ class CriterionInline(admin.TabularInline):
 class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
-    fields = ["order", "code", "name", "value_type", "comparison", "only_if_relevant", "is_confirmed"]
+    fields = [
+        "order",
+        "code",
+        "name",
+        "value_type",
+        "unit_of_measure",
+        "comparison",
+        "only_if_relevant",
+        "is_confirmed",
+    ]
     show_change_link = True  # the thresholds are edited on the indicator's own page
 
 
@@ -26,6 +35,12 @@ class ThresholdInline(admin.TabularInline):
     model = Threshold
     extra = 0
     fields = ["region", "year", "value"]
+
+
+class GroupThresholdInline(admin.TabularInline):
+    model = GroupThreshold
+    extra = 0
+    fields = ["commune_group", "from_year", "to_year", "comparator", "value", "text_value"]
 
 
 @admin.register(CriteriaSet)
@@ -59,4 +74,14 @@ class IndicatorAdmin(admin.ModelAdmin):
     list_filter = ["is_confirmed", "value_type", "criterion__criteria_set"]
     search_fields = ["code", "name"]
     list_select_related = ["criterion__criteria_set"]
-    inlines = [ThresholdInline]
+    inlines = [ThresholdInline, GroupThresholdInline]
+
+
+@admin.register(CommuneGroup)
+class CommuneGroupAdmin(admin.ModelAdmin):
+    list_display = ["unit", "group", "valid_from", "decision", "recorded_by"]
+    list_filter = ["group"]
+    search_fields = ["unit__name", "decision"]
+    raw_id_fields = ["unit"]
+    list_select_related = ["unit", "recorded_by"]
+    readonly_fields = ["recorded_by"]

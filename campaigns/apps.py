@@ -3,16 +3,22 @@ import importlib
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+REFERENCE_DATA = (
+    ("0003_criteria_catalogue", "load"),
+    ("0006_programmes", "load"),
+    ("0011_indicators_thresholds_commune_groups", "load_qd51"),
+)
 
-def ensure_criteria_catalogue(sender, **kwargs):
-    """Reference data comes back after a flush (transactional tests), like content types do.
 
-    The data lives in the migration that first loaded it; its loader is idempotent.
+def ensure_reference_data(sender, **kwargs):
+    """Reference data (the criteria catalogue, the programmes) comes back after a flush, like content types do.
+
+    The data lives in the migration that first loaded it; each loader is idempotent.
     """
     from django.apps import apps
 
-    migration = importlib.import_module("campaigns.migrations.0003_criteria_catalogue")
-    migration.load(apps, None)
+    for name, loader in REFERENCE_DATA:
+        getattr(importlib.import_module(f"campaigns.migrations.{name}"), loader)(apps, None)
 
 
 class CampaignsConfig(AppConfig):
@@ -20,4 +26,4 @@ class CampaignsConfig(AppConfig):
     name = "campaigns"
 
     def ready(self):
-        post_migrate.connect(ensure_criteria_catalogue, sender=self)
+        post_migrate.connect(ensure_reference_data, sender=self)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("progress/", include("campaigns.assessments.urls")),
     path("dashboards/", include("campaigns.dashboards.urls")),
     path("records/", include("campaigns.records.urls")),
+    path("criteria/", include("campaigns.criteria.urls")),
     path("awards/", include("awards.urls")),
     path("reports/", include("reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -12,6 +12,7 @@ import datetime
 from django.utils import timezone
 
 from campaigns.models import Campaign
+from campaigns.targets.dates import as_of_text
 from reports import sections_awards, sections_plan, sections_records
 from reports.documents import document_type
 from reports.letterhead import build_letterhead
@@ -60,9 +61,10 @@ def movement_context(report: Report) -> dict:
     results = sections_plan.evaluate(targets, scope)
     timeline = sections_plan.timeline_items(plans, scope)
 
-    criteria = sections_records.criteria_of(scope)
-    matrix, criteria_summary = sections_records.criteria_matrix(scope, criteria)
-    by_year, points = sections_records.criteria_by_year(scope)
+    matrix_year = sections_records.matrix_year(scope)
+    criteria = sections_records.criteria_of(scope, matrix_year)
+    matrix, criteria_summary = sections_records.criteria_matrix(scope, criteria, matrix_year)
+    by_year, points = sections_records.criteria_by_year(scope, criteria_summary["criteria_count"])
     ocop_stars, ocop_products = sections_records.ocop_tables(scope)
     resources, resources_by_commune = sections_records.resources_tables(scope)
     awards = sections_awards.awards_in(scope, campaign)
@@ -106,7 +108,8 @@ def movement_context(report: Report) -> dict:
         "main_plan": main_plan,
         "plan_above": above,
         "cited_plan": sections_plan.cited(main_plan) if main_plan else "",
-        "coverage": sections_plan.coverage(scope, plans, children),
+        "coverage": sections_plan.coverage(plans),
+        "as_of_text": as_of_text(sections_plan.as_of(scope)),
         "target_states": sections_plan.target_states(results),
         "timeline_counts": sections_plan.timeline_counts(timeline),
         "criteria_summary": criteria_summary,

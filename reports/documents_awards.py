@@ -25,6 +25,7 @@ from reports.content import document_date
 from reports.letterhead import ARCHIVE, Letterhead, build_letterhead
 from reports.models import Report
 from reports.tables import Column, Row, Table, format_number
+from units.hierarchy import level_above
 from units.models import REFORM_DATE, Kind, Unit
 from units.wording import (
     cited,
@@ -250,7 +251,7 @@ def with_bonus(awards: list[Award], bonus: Bonus | None) -> None:
 def decision_letterhead(report: Report, decision: Decision, subject: str) -> Letterhead:
     unit = decision.issuing_unit
     superior, issuer = header_lines(unit)
-    above = unit.administrative_parent() if unit.is_territory else None
+    above = level_above(unit, on=decision.date) if unit.is_territory else None
     recipients = ["Như Điều 3", *([f"TT. HĐND, {issuer_name(above)} (b/c)"] if above else []), ARCHIVE + ", NV"]
     return Letterhead(
         superior=superior,

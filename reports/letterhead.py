@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from campaigns.models import Plan
+from units.hierarchy import level_above
 from units.models import Unit
 from units.wording import (
     SigningMode,
@@ -87,9 +88,9 @@ def default_signer(unit: Unit, plans: list[Plan]) -> tuple[str, str, str]:
     return "", "Thủ trưởng cơ quan", ""
 
 
-def default_recipients(unit: Unit) -> list[str]:
-    """The level above (for its information: "b/c") and the archive."""
-    above = unit.administrative_parent() if unit.is_territory else territory_of(unit)
+def default_recipients(unit: Unit, *, on: datetime.date) -> list[str]:
+    """The level above on the document's date (for its information: "b/c") and the archive."""
+    above = level_above(unit, on=on) if unit.is_territory else territory_of(unit)
     recipients = [f"{issuer_name(above)} (b/c)"] if above else []
     return [*recipients, ARCHIVE]
 
@@ -115,7 +116,7 @@ def build_letterhead(
         place_date=place_and_date(parameters.get("place") or place_name(unit), day),
         doc_type=doc_type,
         subject=subject,
-        recipients=recipients or default_recipients(unit),
+        recipients=recipients or default_recipients(unit, on=day),
         signing=signature_lines(mode=mode, title=title, issuer=issuer_name(unit)),
         signer_name=name,
         issuer_title=committee_name(unit),

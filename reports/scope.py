@@ -9,15 +9,15 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign
 from reports.models import Report
-from units.models import REFORM_DATE, Kind, Lineage, Unit
+from units.hierarchy import ISSUERS, default_successors, predecessors
+from units.models import REFORM_DATE, Kind, Unit
 
 # Units that issue a movement report: a People's Committee at some level, or an agency.
-REPORTING_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
+REPORTING_KINDS = ISSUERS
 GROUP_BY_OLD = "old"
 GROUP_BY_NEW = "new"
 
@@ -88,22 +88,8 @@ def period_of(kind: str, year: int, campaign: Campaign | None) -> Period:
 def campaign_for(unit: Unit, year: int) -> Campaign | None:
     """The campaign running in `year`, preferring one the unit (or a unit it was formed from) has a plan in."""
     running = Campaign.objects.covering(year).order_by("-start_year", "pk")
-    roots = [unit, *predecessors_of(unit)]
+    roots = [unit, *predecessors(unit)]
     return running.filter(plans__issuing_unit__in=roots).first() or running.first()
-
-
-def predecessors_of(unit: Unit) -> list[Unit]:
-    """Every unit `unit` was formed from, through any number of reorganisations (oldest last)."""
-    found: dict[int, Unit] = {}
-    frontier = [unit.pk]
-    while frontier:
-        edges = Lineage.objects.filter(successor__in=frontier).exclude(predecessor__in=[unit.pk, *found])
-        frontier = []
-        for edge in edges.select_related("predecessor"):
-            if edge.predecessor_id not in found:
-                found[edge.predecessor_id] = edge.predecessor
-                frontier.append(edge.predecessor_id)
-    return list(found.values())
 
 
 @dataclass
@@ -117,7 +103,7 @@ class Scope:
 
     @classmethod
     def of(cls, unit: Unit, period: Period, grouping: str = GROUP_BY_OLD) -> "Scope":
-        return cls(unit, period, grouping, predecessors_of(unit))
+        return cls(unit, period, grouping, list(predecessors(unit)))
 
     @property
     def roots(self) -> list[Unit]:
@@ -128,26 +114,17 @@ class Scope:
         """A queryset of every unit counted, for `unit__in=` filters (one subquery, no extra round trip)."""
         return Unit.objects.within(*self.roots)
 
-    def in_period(self, queryset):
-        """Units that existed at some point of the period."""
-        return queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=self.period.last_day)).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=self.period.first_day)
-        )
-
     @cached_property
     def communes(self) -> list[Unit]:
         """The communes counted, in a stable order: by their parent, then by name."""
-        communes = self.in_period(self.units.of_kind(Kind.COMMUNE)).select_related("parent")
+        communes = self.units.of_kind(Kind.COMMUNE).valid_between(self.period.first_day, self.period.last_day)
+        communes = communes.select_related("parent")
         return sorted(communes, key=lambda unit: (unit.parent.name if unit.parent else "", unit.name, unit.pk))
 
     @cached_property
     def successors(self) -> dict[int, Unit]:
         """Default successor of each counted commune that was reorganised (for grouping by new units)."""
-        edges = Lineage.objects.filter(predecessor__in=[c.pk for c in self.communes]).select_related("successor")
-        chosen: dict[int, Unit] = {}
-        for edge in edges.order_by("-is_default", "pk"):
-            chosen.setdefault(edge.predecessor_id, edge.successor)
-        return chosen
+        return default_successors(self.communes)
 
     @property
     def formed_from_note(self) -> str:

@@ -3,19 +3,20 @@
 Each builder runs a fixed number of queries whatever the number of units, targets or milestones.
 """
 
-import datetime
 from collections import Counter
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from campaigns.models import Campaign, Milestone, Plan, Target
+from campaigns.plans.coverage import Coverage, coverage_of
+from campaigns.plans.timeline import TimelineState, milestone_state
+from campaigns.plans.timeline import timeline_counts as count_states
+from campaigns.targets.dates import AsOf
 from campaigns.targets.evaluation import TargetResult, evaluate_targets
 from reports.scope import Scope
 from reports.tables import Column, Row, Table, format_number, printable
 from units import wording
-from units.models import Kind
 
 
 def unit_plans(scope: Scope, campaign: Campaign | None) -> list[Plan]:
@@ -78,24 +79,10 @@ def child_plans_table(children: list[Plan]) -> Table:
     return table
 
 
-def coverage(scope: Scope, plans: list[Plan], children: list[Plan]) -> dict | None:
-    """How many units of the level below have issued their own plan (communes of a district, districts of a
-    province before 07/2025, communes of a province after)."""
-    if scope.unit.kind not in (Kind.DISTRICT, Kind.PROVINCE) or not plans:
-        return None
-    issued_on = min((plan.issue_date for plan in plans if plan.issue_date), default=scope.period.first_day)
-    roots = {plan.issuing_unit_id for plan in plans}
-    below = [
-        unit
-        for unit in scope.units.filter(parent__in=roots, kind__in=[Kind.DISTRICT, Kind.COMMUNE]).order_by("name")
-        if (unit.valid_from is None or unit.valid_from <= issued_on)
-        and (unit.valid_to is None or unit.valid_to >= issued_on)
-    ]
-    if not below:
-        return None
-    with_plan = {plan.issuing_unit_id for plan in children}
-    missing = [unit.name for unit in below if unit.pk not in with_plan]
-    return {"done": len(below) - len(missing), "total": len(below), "missing": missing}
+def coverage(plans: list[Plan]) -> list[tuple[Plan, list[Coverage]]]:
+    """Each plan's coverage of the units below its issuer, as its page shows it (campaigns.plans.coverage)."""
+    found = coverage_of(plans)
+    return [(plan, found[plan.pk]) for plan in plans if found.get(plan.pk)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -182,8 +169,14 @@ def targets_table(targets: list[Target], results: dict[int, TargetResult], *, se
     return table
 
 
+def as_of(scope: Scope) -> AsOf:
+    """The end of the report's period, or today while it runs: the day its targets and timeline are judged on."""
+    return AsOf.end_of(scope.period.last_day)
+
+
 def evaluate(targets: list[Target], scope: Scope) -> dict[int, TargetResult]:
-    return evaluate_targets(targets, today=scope.period.as_of())
+    day = as_of(scope)
+    return evaluate_targets(targets, today=day.day, closed=day.closed)
 
 
 def target_states(results: dict[int, TargetResult]) -> list[tuple[str, int]]:
@@ -195,18 +188,11 @@ def target_states(results: dict[int, TargetResult]) -> list[tuple[str, int]]:
 # Timeline
 
 
-class TimelineState:
-    DONE = gettext_lazy("Done on time")
-    LATE = gettext_lazy("Done late")
-    OVERDUE = gettext_lazy("Overdue")
-    PENDING = gettext_lazy("Not yet due")
-
-
-def timeline_items(plans: list[Plan], scope: Scope) -> list[tuple[Milestone, str]]:
+def timeline_items(plans: list[Plan], scope: Scope) -> list[tuple[Milestone, TimelineState]]:
     """The plans' milestones due in the period, and those due earlier that were still open when it began."""
     if not plans:
         return []
-    period, on = scope.period, scope.period.as_of()
+    period, on = scope.period, as_of(scope)
     items = []
     milestones = Milestone.objects.filter(plan__in=plans).select_related("responsible_unit")
     for milestone in milestones:
@@ -216,18 +202,11 @@ def timeline_items(plans: list[Plan], scope: Scope) -> list[tuple[Milestone, str
         )
         if deadline.year not in period.years and not open_before:
             continue
-        items.append((milestone, timeline_state(milestone, on)))
+        items.append((milestone, milestone_state(milestone, on)))
     return sorted(items, key=lambda item: (item[0].deadline, item[0].pk))
 
 
-def timeline_state(milestone: Milestone, on: datetime.date) -> str:
-    done = milestone.done_date
-    if done is not None and done <= on:
-        return str(TimelineState.DONE if done <= milestone.deadline else TimelineState.LATE)
-    return str(TimelineState.OVERDUE if milestone.deadline < on else TimelineState.PENDING)
-
-
-def timeline_table(items: list[tuple[Milestone, str]]) -> Table:
+def timeline_table(items: list[tuple[Milestone, TimelineState]]) -> Table:
     table = Table(
         "timeline",
         _("Timeline"),
@@ -243,16 +222,10 @@ def timeline_table(items: list[tuple[Milestone, str]]) -> Table:
     )
     for number, (milestone, state) in enumerate(items, start=1):
         responsible = milestone.responsible or (milestone.responsible_unit.name if milestone.responsible_unit else "")
-        table.rows.append(Row([number, milestone.title, milestone.due_label, responsible, milestone.done_date, state]))
+        row = [number, milestone.title, milestone.due_label, responsible, milestone.done_date, str(state.label)]
+        table.rows.append(Row(row))
     return table
 
 
-def timeline_counts(items: list[tuple[Milestone, str]]) -> dict[str, int]:
-    counts = Counter(state for _milestone, state in items)
-    return {
-        "total": len(items),
-        "done": counts[str(TimelineState.DONE)],
-        "late": counts[str(TimelineState.LATE)],
-        "overdue": counts[str(TimelineState.OVERDUE)],
-        "pending": counts[str(TimelineState.PENDING)],
-    }
+def timeline_counts(items: list[tuple[Milestone, TimelineState]]) -> dict[str, int]:
+    return count_states([state for _milestone, state in items])

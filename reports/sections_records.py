@@ -4,25 +4,21 @@ Assessments count only once APPROVED (as targets do). Each builder runs a fixed 
 """
 
 from collections import Counter, defaultdict
-from decimal import Decimal
 
-from django.db.models import F, Q, Sum
+from django.db.models import Max, Sum
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from campaigns.dashboards import charts
+from campaigns.dashboards import charts, facts
 from campaigns.models import (
     Assessment,
-    CriteriaSet,
     Criterion,
-    CriterionResult,
     ExemplaryModel,
     OcopRating,
     Recognition,
     ResourceContribution,
     VillageYear,
 )
-from campaigns.models.progress import meets_all
 from reports.scope import Scope
 from reports.tables import Column, Row, Table, grouped_rows
 from units.models import Kind
@@ -35,87 +31,68 @@ def for_print(svg: SafeString) -> SafeString:
     return mark_safe(svg.replace("<svg ", '<svg font-family="Tinos" ', 1))  # noqa: S308 (already escaped markup)
 
 
-def criteria_of(scope: Scope) -> list[Criterion]:
-    """The commune NTM criteria in force in the period's last year; a province's own version wins."""
-    year = scope.period.last_year
-    ancestor_ids = {int(pk) for root in scope.roots for pk in root.path.strip("/").split("/") if pk}
-    sets = CriteriaSet.objects.filter(level=CriteriaSet.Level.COMMUNE, start_year__lte=year, end_year__gte=year)
-    chosen = (
-        sets.filter(Q(issuing_unit__isnull=True) | Q(issuing_unit__in=ancestor_ids))
-        .order_by(F("issuing_unit").desc(nulls_last=True), "-start_year")
-        .first()
-    )
-    return list(chosen.criteria.order_by("number")) if chosen else []
-
-
-def latest_assessments(scope: Scope) -> dict[int, Assessment]:
-    """Per commune, its latest approved assessment in the period (a 2025 legacy commune's last is 2024)."""
-    approved = Assessment.objects.filter(
+def matrix_year(scope: Scope) -> int:
+    """The period's latest year with an approved assessment of a counted commune (its last year if none)."""
+    years = Assessment.objects.filter(
         unit__in=[c.pk for c in scope.communes], status=APPROVED, year__in=scope.period.years
-    ).order_by("unit_id", "-year")
-    latest: dict[int, Assessment] = {}
-    for assessment in approved:
-        latest.setdefault(assessment.unit_id, assessment)
-    return latest
+    ).aggregate(latest=Max("year"))
+    return years["latest"] or scope.period.last_year
 
 
-def criteria_matrix(scope: Scope, criteria: list[Criterion]) -> tuple[Table, dict]:
-    """Communes × criteria: "x" where achieved, from each commune's latest approved assessment."""
-    latest = latest_assessments(scope)
-    achieved: dict[int, dict[int, bool]] = defaultdict(dict)
-    results = CriterionResult.objects.filter(assessment__in=[a.pk for a in latest.values()])
-    for assessment_id, number, done in results.values_list("assessment_id", "criterion__number", "achieved"):
-        achieved[assessment_id][number] = done
+def criteria_of(scope: Scope, year: int) -> list[Criterion]:
+    """The commune NTM criteria in force in `year`, as the dashboards choose them."""
+    return facts.criteria_for(scope.unit, year)
+
+
+def criteria_matrix(scope: Scope, criteria: list[Criterion], year: int) -> tuple[Table, dict]:
+    """Communes × criteria of `year`: the dashboards' matrix of approved assessments (campaigns.dashboards.facts)."""
+    matrix = facts.criteria_matrix(facts.in_year(scope.communes, year), year, criteria)
     numbers = [criterion.number for criterion in criteria]
     columns = [Column(_("No."), css="narrow"), Column(_("Commune"), css="name")]
     columns += [Column(str(number), numeric=True, css="criterion") for number in numbers]
-    columns += [Column(_("Year"), numeric=True, css="year"), Column(_("Criteria met"), numeric=True, css="total")]
+    columns += [Column(_("Criteria met"), numeric=True, css="total")]
     table = Table(
         "criteria_matrix",
-        _("Criteria met by each commune"),
+        _("Criteria met by each commune in %(year)s") % {"year": year},
         columns,
-        note=_("x: criterion achieved, from the commune's latest approved assessment in the period.")
+        note=_("x: criterion achieved, from the commune's approved assessment of %(year)s.") % {"year": year}
         + " "
         + "; ".join(f"{criterion.number}. {criterion.name}" for criterion in criteria)
         + ".",
         empty_text=_("No commune is counted in this report."),
     )
 
-    def cells(number, commune, assessment):
-        if assessment is None:
-            return [number, scope.label(commune), *[None] * len(numbers), "", _("not assessed")]
-        marks = ["x" if achieved[assessment.pk].get(n) else "" for n in numbers]
-        return [number, scope.label(commune), *marks, str(assessment.year), assessment.criteria_met]
+    def cells(number, commune, row):
+        if not row.counted:
+            return [number, scope.label(commune), *[None] * len(numbers), _("not assessed")]
+        return [number, scope.label(commune), *["x" if cell else "" for cell in row.cells], row.total]
 
-    table.rows = grouped_rows(scope, [(c, latest.get(c.pk)) for c in scope.communes], cells)
-    counts = [sum(bool(achieved[a.pk].get(n)) for a in latest.values()) for n in numbers]
-    if latest:
-        table.rows.append(Row(["", _("Communes achieving it"), *counts, None, None], css="total"))
-    totals = [a.criteria_met for a in latest.values()]
-    full = len(criteria) or max((a.criteria_total for a in latest.values()), default=0)
+    table.rows = grouped_rows(scope, [(row.unit, row) for row in matrix.rows], cells)
+    if matrix.assessed:
+        table.rows.append(Row(["", _("Communes achieving it"), *matrix.counts, None], css="total"))
+    full = len(criteria) or matrix.largest_total
     summary = {
-        "communes": len(scope.communes),
-        "assessed": len(latest),
-        "average": Decimal(sum(totals)) / len(totals) if totals else None,
-        "lowest": min(totals, default=None),
-        "complete": sum(a.meets_all for a in latest.values()),
-        "counts": counts,
+        "year": year,
+        "communes": len(matrix.rows),
+        "assessed": matrix.assessed,
+        "average": matrix.average,
+        "lowest": matrix.lowest,
+        "complete": matrix.complete,
+        "counts": matrix.counts,
         "criteria_count": full,
     }
     return table, summary
 
 
-def criteria_by_year(scope: Scope) -> tuple[Table, list[charts.YearPoint]]:
+def criteria_by_year(scope: Scope, total_criteria: int) -> tuple[Table, list[charts.YearPoint]]:
     """Criteria met per commune in each year of the period (the year before too, for an annual report)."""
     years = scope.period.years
     if len(years) == 1:
         years = [years[0] - 1, years[0]]
     met: dict[int, dict[int, int]] = defaultdict(dict)
-    complete: dict[int, int] = defaultdict(int)  # year → communes meeting all the criteria of their set
     approved = Assessment.objects.filter(unit__in=[c.pk for c in scope.communes], status=APPROVED, year__in=years)
-    for unit_id, year, count, total in approved.values_list("unit_id", "year", "criteria_met", "criteria_total"):
+    for unit_id, year, count in approved.values_list("unit_id", "year", "criteria_met"):
         met[unit_id][year] = count
-        complete[year] += meets_all(count, total)
     columns = [Column(_("No."), css="narrow"), Column(_("Commune"), css="name")]
     columns += [Column(str(year), numeric=True) for year in years]
     columns.append(Column(_("Change"), numeric=True))
@@ -133,12 +110,7 @@ def criteria_by_year(scope: Scope) -> tuple[Table, list[charts.YearPoint]]:
         return [number, scope.label(commune), *values, f"{change:+d}" if change is not None else None]
 
     table.rows = grouped_rows(scope, [(c, met.get(c.pk, {})) for c in scope.communes], cells)
-    points = []
-    for year in years:
-        counts = [per_year[year] for per_year in met.values() if year in per_year]
-        average = sum(counts) / len(counts) if counts else None
-        points.append(charts.YearPoint(year, len(counts), average, complete[year]))
-    return table, points
+    return table, facts.yearly_points(scope.communes, years)
 
 
 def criteria_charts(criteria: list[Criterion], summary: dict, points, scope: Scope) -> list[tuple[str, SafeString]]:
@@ -149,7 +121,7 @@ def criteria_charts(criteria: list[Criterion], summary: dict, points, scope: Sco
             [(c.number, c.name) for c in criteria],
             summary["counts"],
             assessed=summary["assessed"],
-            year=scope.period.last_year,
+            year=summary["year"],
             chart_id="report-criteria",
         )
         caption = _("Communes achieving each criterion (latest approved assessment, %(count)s communes)") % {

@@ -18,8 +18,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from units.hierarchy import LOCAL_KINDS
 from units.models import DIVISION_TYPES, CodeScheme, Kind, Unit, User
-from units.permissions import CHILD_KINDS, LOCAL_KINDS, may_create
+from units.permissions import CHILD_KINDS, may_create
 from units.text import fold
 from units.workbooks import WorkbookError, model_errors, read_sheet, workbook_bytes
 

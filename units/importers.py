@@ -17,6 +17,7 @@ from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Concat
 from tqdm import tqdm
 
+from units.hierarchy import ADMINISTRATIONS
 from units.models import REFORM_DATE, CodeScheme, Kind, Lineage, NtmRegion, Unit
 from units.text import fold
 
@@ -241,9 +242,7 @@ class _Importer:
         # One query for every unit the import may touch; it grows as units are created.
         self.units: dict[Key, Unit] = {
             (unit.code_scheme, unit.kind, unit.code): unit
-            for unit in Unit.objects.filter(
-                code_scheme__in=SCHEMES, kind__in=[Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE]
-            ).exclude(code="")
+            for unit in Unit.objects.filter(code_scheme__in=SCHEMES, kind__in=ADMINISTRATIONS).exclude(code="")
         }
         self.moved_from: dict[int, str] = {}  # pk → old path, for units the import re-parented
 

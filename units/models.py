@@ -88,9 +88,17 @@ class UnitQuerySet(models.QuerySet):
         return self.within(*user.scope_roots)
 
     def valid_on(self, day: datetime.date):
-        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        return self.valid_between(day, day)
+
+    def valid_between(self, first: datetime.date, last: datetime.date):
+        """Units that existed on at least one day from `first` to `last`."""
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=last)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=first)
         )
+
+    def valid_in(self, year: int):
+        """Units that existed on at least one day of `year`: a legacy commune counts in 2025, so does its successor."""
+        return self.valid_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
     def of_kind(self, *kinds):
         return self.filter(kind__in=kinds)
@@ -203,7 +211,16 @@ class Unit(CleanNames, models.Model):
         return self.path.startswith(other.path)
 
     def is_valid_on(self, day: datetime.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or self.valid_to >= day)
+        return self.is_valid_between(day, day)
+
+    def is_valid_between(self, first: datetime.date, last: datetime.date) -> bool:
+        """In Python what UnitQuerySet.valid_between says in SQL, for units already loaded."""
+        return (self.valid_from is None or self.valid_from <= last) and (
+            self.valid_to is None or self.valid_to >= first
+        )
+
+    def is_valid_in(self, year: int) -> bool:
+        return self.is_valid_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
     @property
     def is_historical(self) -> bool:
@@ -211,14 +228,9 @@ class Unit(CleanNames, models.Model):
 
     @property
     def is_territory(self) -> bool:
-        return self.kind in (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.VILLAGE)
+        from units.hierarchy import TERRITORIES  # the hierarchy module imports this one
 
-    def administrative_parent(self):
-        """The level above that reviews this unit: the nearest province or district ancestor."""
-        unit = self.parent
-        while unit is not None and unit.kind not in (Kind.PROVINCE, Kind.DISTRICT):
-            unit = unit.parent
-        return unit
+        return self.kind in TERRITORIES
 
 
 class Lineage(models.Model):
@@ -286,21 +298,12 @@ class User(CleanNames, AbstractUser):
         The officer of a commune formed in 07/2025 reads the history of the communes it was
         formed from; the province that absorbed another reads that province's past.
         """
-        pairs = [(m.unit, m) for m in self.active_memberships]
-        seen = {(m.unit.pk, m.pk) for m in self.active_memberships}
-        frontier = pairs
-        while frontier:
-            by_unit: dict[int, list[Membership]] = {}
-            for unit, membership in frontier:
-                by_unit.setdefault(unit.pk, []).append(membership)
-            frontier = []
-            for edge in Lineage.objects.filter(successor__in=by_unit).select_related("predecessor"):
-                for membership in by_unit[edge.successor_id]:
-                    if (edge.predecessor_id, membership.pk) not in seen:
-                        seen.add((edge.predecessor_id, membership.pk))
-                        frontier.append((edge.predecessor, membership))
-            pairs += frontier
-        return pairs
+        from units.hierarchy import predecessors_by_unit  # the hierarchy module imports this one
+
+        memberships = self.active_memberships
+        earlier = predecessors_by_unit(m.unit for m in memberships)
+        pairs = [(m.unit, m) for m in memberships]
+        return pairs + [(unit, m) for m in memberships for unit in earlier.get(m.unit_id, [])]
 
     @property
     def scope_roots(self) -> list[Unit]:

@@ -5,20 +5,16 @@ in the app people add what lives under them: villages, agencies and their depart
 enterprises, cooperatives and other organisations.
 """
 
+from units.hierarchy import LOCAL_KINDS, ORGANISATIONS
 from units.models import Kind, Role, Unit, User
 
-# Kinds created in the app rather than imported from the national lists.
-LOCAL_KINDS = [Kind.VILLAGE, Kind.AGENCY, Kind.ENTERPRISE, Kind.COOPERATIVE, Kind.ORGANISATION]
-
-ORGANISATIONS = [Kind.AGENCY, Kind.ENTERPRISE, Kind.COOPERATIVE, Kind.ORGANISATION]
-
 # What may sit directly under a unit of each kind, whoever asks.
-CHILD_KINDS: dict[str, list[str]] = {
+CHILD_KINDS: dict[str, tuple[str, ...]] = {
     Kind.PROVINCE: ORGANISATIONS,
     Kind.DISTRICT: ORGANISATIONS,
-    Kind.COMMUNE: [Kind.VILLAGE, *ORGANISATIONS],
-    Kind.AGENCY: [Kind.AGENCY],  # departments (phòng chuyên môn) of an agency
-    Kind.ORGANISATION: [Kind.ORGANISATION],  # branches of an association
+    Kind.COMMUNE: (Kind.VILLAGE, *ORGANISATIONS),
+    Kind.AGENCY: (Kind.AGENCY,),  # departments (phòng chuyên môn) of an agency
+    Kind.ORGANISATION: (Kind.ORGANISATION,),  # branches of an association
 }
 
 

@@ -52,8 +52,8 @@ class NominationType(models.TextChoices):
 
 class Round(models.TextChoices):
     ANNUAL = "annual", _("Annual")
-    MIDTERM = "midterm", _("Mid-term review (sơ kết) 2023")
-    FINAL = "final", _("Final review (tổng kết) 2025")
+    MIDTERM = "midterm", _("Mid-term review (sơ kết)")
+    FINAL = "final", _("Final review (tổng kết)")
     AD_HOC = "adhoc", _("Ad hoc")
 
 

@@ -1,4 +1,4 @@
-"""The awards workflow as functions the views call: routing, checks, the review steps, the council, decisions,
+"""The awards workflow as functions the views call: checks, the review steps, the council, decisions,
 award history and suggestions. Each write is atomic, acts through a conditional UPDATE on the status it
 expects, and records a NominationEvent; a refusal raises ValidationError with a message for the user.
 """
@@ -12,7 +12,7 @@ from awards.services.council import (
     record_votes,
 )
 from awards.services.decisions import award_history, decision_symbol, issue_decision, issuer_name
-from awards.services.routing import can_decide, default_successor, form_available_on, route_for
+from awards.services.routing import can_decide, form_available_on
 from awards.services.suggestions import Suggestion, suggest_candidates
 from awards.services.transitions import ACTION_LABELS, Action
 from awards.services.workflow import (
@@ -42,7 +42,6 @@ __all__ = [
     "close_session",
     "create_council_session",
     "decision_symbol",
-    "default_successor",
     "errors",
     "form_available_on",
     "forward_nomination",
@@ -53,7 +52,6 @@ __all__ = [
     "record_votes",
     "reject_nomination",
     "return_nomination",
-    "route_for",
     "start_appraisal",
     "submit_nomination",
     "suggest_candidates",

@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from awards.models import AwardForm, BaseSalary, GrantRule, LegalRegime, NomineeKind
 from awards.models.catalogue import REGIME_BASES
-from awards.services.routing import form_available_on, level_of, route_for
+from awards.services.routing import form_available_on, level_of
+from units.hierarchy import level_above
 from units.models import Unit
 
 
@@ -60,7 +61,7 @@ def addressee_unit(unit: Unit, award_forms: Iterable[AwardForm], day: datetime.d
     own = level_of(unit)
     if forms and own and all(authority_level(award_form, day) == own for award_form in forms):
         return unit
-    return route_for(unit, on=day)
+    return level_above(unit, on=day)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,6 @@
-"""Who reviews what: the level above a unit on a date (tuyến trình), and which level may grant which form.
+"""Which level may grant which form, and how dates and dated unit names read in award messages.
 
-Routing follows the unit tree valid on the date (domain.md §3.5, §5): commune → district → province
-before 01/07/2025, commune → province after. Old records keep their old units; when a parent no longer
-exists on the date, its default successor (Lineage.is_default) takes its place, and a level abolished
-without a successor (the districts) hands over to the level above it.
+The level a nomination goes to on a date (tuyến trình, domain.md §3.5) is units.hierarchy.level_above.
 """
 
 import datetime
@@ -13,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from awards.models import AuthorityLevel, AwardForm
-from units.models import REFORM_DATE, CodeScheme, Kind, Lineage, Unit
+from units.models import REFORM_DATE, CodeScheme, Kind, Unit
 
 # The award forms a unit's own chairman or head grants (Law 06/2022 Điều 80, domain.md §3.2).
 LEVEL_OF_KIND = {
@@ -23,45 +20,9 @@ LEVEL_OF_KIND = {
     Kind.AGENCY: AuthorityLevel.AGENCY,
 }
 
-# Lineage chains are short (a commune merged twice at most); the cap only guards against a cycle in bad data.
-MAX_HOPS = 10
-
 
 def today() -> datetime.date:
     return timezone.localdate()
-
-
-def route_for(unit: Unit, *, on: datetime.date) -> Unit | None:
-    """The level above `unit` valid on `on`; None above the province (the central level is outside the app)."""
-    candidate = _level_above(unit)
-    for _hop in range(MAX_HOPS):
-        if candidate is None or candidate.is_valid_on(on):
-            return candidate
-        successor = default_successor(candidate, on=on)
-        # A level abolished without a successor (the districts on 01/07/2025): the level above takes over.
-        candidate = successor or candidate.administrative_parent()
-    return None
-
-
-def _level_above(unit: Unit) -> Unit | None:
-    if unit.kind == Kind.VILLAGE:
-        # A village's own level above is its commune; administrative_parent() would skip to the district.
-        parent = unit.parent
-        while parent is not None and parent.kind != Kind.COMMUNE:
-            parent = parent.parent
-        return parent or unit.administrative_parent()
-    return unit.administrative_parent()
-
-
-def default_successor(unit: Unit, *, on: datetime.date | None = None) -> Unit | None:
-    """The unit `unit`'s records roll up to (Lineage.is_default), preferring one valid on `on`."""
-    edges = Lineage.objects.filter(predecessor=unit, is_default=True).select_related("successor")
-    successors = [edge.successor for edge in edges.order_by("effective_date", "pk")]
-    if on is not None:
-        for successor in successors:
-            if successor.is_valid_on(on):
-                return successor
-    return successors[0] if successors else None
 
 
 def level_of(unit: Unit | None) -> str | None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from awards.models import AuthorityLevel, AwardForm, Nomination, Nominee, NomineeKind, Round
 from awards.services.checks import LIVE_STATUSES
 from awards.services.grants import granted_on
-from awards.services.routing import can_decide, route_for, short_date, today
+from awards.services.routing import can_decide, short_date, today
 from campaigns.models import (
     Assessment,
     Campaign,
@@ -22,9 +22,9 @@ from campaigns.models import (
     VillageYear,
 )
 from campaigns.targets.evaluation import State, evaluate_targets, fmt
-from units.models import Kind, Lineage, Unit, User
+from units.hierarchy import LOCALITIES, level_above, predecessors
+from units.models import Unit, User
 
-RECOGNISED_KINDS = (Kind.COMMUNE, Kind.VILLAGE)
 # Certificates suit a collective's yearly result; flags and orders have standards of their own.
 SUGGESTED_CATEGORIES = (AwardForm.Category.CERTIFICATE_OF_MERIT, AwardForm.Category.CERTIFICATE)
 
@@ -51,12 +51,13 @@ def suggest_candidates(unit: Unit, *, year: int, by: User) -> list[Suggestion]:
     """Communes and villages within `unit` (and the units it succeeded) recognised in `year`, and issuing units of
     plans whose targets were all met by the end of `year`; those already nominated in the round are left out."""
     on = min(today(), datetime.date(year, 12, 31))
-    units = Unit.objects.within(*_roots(unit)).filter(pk__in=Unit.objects.visible_to(by).values("pk"))
+    # A 2025 province's suggestions for 2024 come from the legacy subtrees it was formed from.
+    units = Unit.objects.within(unit, *predecessors(unit)).filter(pk__in=Unit.objects.visible_to(by).values("pk"))
     found: dict[int, Suggestion] = {}
     campaign = Campaign.objects.covering(year).order_by("-start_year", "pk").first()
 
     recognitions = (
-        Recognition.objects.filter(unit__in=units, unit__kind__in=RECOGNISED_KINDS, decision_date__year=year)
+        Recognition.objects.filter(unit__in=units, unit__kind__in=LOCALITIES, decision_date__year=year)
         .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
         .select_related("unit", "unit__parent")
         .order_by("decision_date", "pk")
@@ -81,16 +82,6 @@ def suggest_candidates(unit: Unit, *, year: int, by: User) -> list[Suggestion]:
     _add_recorded_data(found, year)
     _add_forms_and_nominees(found, on)
     return sorted(found.values(), key=lambda suggestion: (suggestion.unit.path, suggestion.unit.name))
-
-
-def _roots(unit: Unit) -> list[Unit]:
-    """`unit` and the units it succeeded: a 2025 province's suggestions for 2024 come from its legacy subtree."""
-    roots, frontier = {unit.pk: unit}, [unit]
-    while frontier:
-        edges = Lineage.objects.filter(successor__in=frontier).select_related("predecessor")
-        frontier = [edge.predecessor for edge in edges if edge.predecessor_id not in roots]
-        roots.update({predecessor.pk: predecessor for predecessor in frontier})
-    return list(roots.values())
 
 
 def _suggestion(found: dict, unit: Unit, year: int, campaign: Campaign | None) -> Suggestion:
@@ -224,7 +215,7 @@ def _add_forms_and_nominees(found: dict, on: datetime.date) -> None:
         unit = suggestion.unit
         key = (unit.parent_id, unit.kind)
         if key not in deciders:
-            deciders[key] = route_for(unit, on=on)
+            deciders[key] = level_above(unit, on=on)
         suggestion.award_form = _best_form(forms, deciders[key])
         suggestion.nominee = by_unit.get(unit.pk)
         suggestion.achievements = suggestion.achievements.strip()

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from awards.catalogue import DOSSIER_PARTS
 from awards.models import AwardForm, LegalRegime, Nomination, Nominee
 from awards.services.checks import check_nomination, errors
-from awards.services.routing import can_decide, dated_name, default_successor, route_for, short_date, today
+from awards.services.routing import can_decide, dated_name, short_date, today
 from awards.services.transitions import Action, Status, field_error, transition
 from campaigns.models import Plan
+from units.hierarchy import default_successor, level_above
 from units.models import Unit, User
 
 EDITABLE = (Status.DRAFT, Status.RETURNED)
@@ -87,7 +88,7 @@ def _reviewer_on(nomination: Nomination, day: datetime.date) -> Unit:
     # A form within the proposer's own authority (a commune's Giấy khen) is decided at home, after its council.
     if can_decide(proposer, nomination.award_form):
         return proposer
-    reviewer = route_for(proposer, on=day)
+    reviewer = level_above(proposer, on=day)
     if reviewer is None:
         raise ValidationError(
             _("There is no level above %(unit)s in the app to submit to.") % {"unit": proposer}, code="no_route"
@@ -166,7 +167,7 @@ def forward_nomination(nomination: Nomination, *, by: User) -> Nomination:
             % {"unit": reviewer, "award": nomination.award_form},
             code="within_authority",
         )
-    above = route_for(reviewer, on=today()) if reviewer is not None else None
+    above = level_above(reviewer, on=today()) if reviewer is not None else None
     if above is None:
         to, comment = Status.FORWARDED, _("Forwarded outside the app to the central level.")
     else:

@@ -1,4 +1,5 @@
-"""The level above a unit on a date: commune → district → province before 01/07/2025, commune → province after."""
+"""Where a nomination goes: the level above on its date (the rule itself is tested in units/tests/test_hierarchy.py),
+or the proposer itself for a form within its own authority."""
 
 import datetime
 
@@ -6,62 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from awards.models import Nomination
-from awards.services import can_decide, route_for, submit_nomination
+from awards.services import can_decide, submit_nomination
 from awards.tests.conftest import POST_REFORM, PRE_REFORM, error_codes
-from units.models import CodeScheme, Kind, Lineage
+from campaigns.assessments.services import get_or_start_assessment, submit_assessment
+from units.models import Kind
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
-
-LAST_LEGACY_DAY = datetime.date(2025, 6, 30)
-
-
-def test_a_legacy_commune_routes_to_its_district_before_the_reform(tree):
-    assert route_for(tree.commune, on=PRE_REFORM) == tree.district
-    assert route_for(tree.commune, on=LAST_LEGACY_DAY) == tree.district
-
-
-def test_a_district_routes_to_its_province(tree):
-    assert route_for(tree.district, on=PRE_REFORM) == tree.province
-
-
-def test_a_2025_commune_routes_straight_to_its_province(tree):
-    assert route_for(tree.new_commune, on=POST_REFORM) == tree.new_province
-
-
-def test_a_province_has_no_level_above_in_the_app(tree):
-    assert route_for(tree.province, on=PRE_REFORM) is None
-    assert route_for(tree.new_province, on=POST_REFORM) is None
-
-
-def test_an_abolished_district_hands_over_to_the_successor_of_its_province(tree):
-    # Forwarding today from the dissolved district: the district has no successor, its province has one.
-    assert route_for(tree.district, on=POST_REFORM) == tree.new_province
-
-
-def test_a_legacy_commune_on_a_later_date_skips_the_abolished_district(tree):
-    assert route_for(tree.commune, on=POST_REFORM) == tree.new_province
-
-
-def test_a_parent_dissolved_before_the_date_routes_to_its_default_successor(tree, make_unit):
-    merged = {"code_scheme": CodeScheme.LEGACY, "valid_to": datetime.date(2024, 10, 31)}
-    old_district = make_unit("Huyện Cũ", Kind.DISTRICT, tree.province, code="009", **merged)
-    commune = make_unit("Xã Lẻ", Kind.COMMUNE, old_district, code="00009", code_scheme=CodeScheme.LEGACY)
-    other = make_unit("Huyện Phụ", Kind.DISTRICT, tree.province, code="010", code_scheme=CodeScheme.LEGACY)
-    Lineage.objects.create(predecessor=old_district, successor=other, is_default=False)
-    Lineage.objects.create(predecessor=old_district, successor=tree.district, is_default=True)
-
-    assert route_for(commune, on=datetime.date(2024, 6, 1)) == old_district
-    assert route_for(commune, on=PRE_REFORM) == tree.district
-
-
-def test_a_village_routes_to_its_commune_or_the_communes_successor(tree):
-    assert route_for(tree.village, on=PRE_REFORM) == tree.commune
-    assert route_for(tree.village, on=POST_REFORM) == tree.new_commune
-
-
-def test_an_agency_routes_to_the_territory_it_serves(tree, make_unit):
-    office = make_unit("Phòng Nội vụ", Kind.AGENCY, tree.district, code_scheme=CodeScheme.LEGACY)
-    assert route_for(office, on=PRE_REFORM) == tree.district
 
 
 def test_each_level_decides_the_forms_of_its_own_level(tree, forms, make_unit):
@@ -137,3 +88,35 @@ def test_a_province_nomination_has_nowhere_to_go_in_the_app(make_nomination, for
         submit_nomination(nomination, by=make_user("staff"))
 
     assert error_codes(error.value) == ["no_route"]
+
+
+# A commune's yearly assessment and its nominations follow one rule: the level above on the day they are sent.
+
+
+def test_a_legacy_communes_2025_year_and_a_nomination_of_the_same_day_reach_the_new_province(
+    tree, officer, new_officer, make_nomination, make_nominee, forms, clock
+):
+    clock(POST_REFORM)
+    assessment = get_or_start_assessment(tree.commune, 2025, by=officer)
+    submit_assessment(assessment, by=officer)
+    # After 30/06/2025 the legacy commune proposes through its successor, for its own collective.
+    nomination = make_nomination(
+        award_form=forms.province_merit,
+        proposing_unit=tree.new_commune,
+        nominee=make_nominee(unit=tree.commune),
+        submission_date=POST_REFORM,
+        round_year=2025,
+    )
+    submit_nomination(nomination, by=new_officer)
+
+    assert assessment.reviewer_unit == nomination.reviewer_unit == tree.new_province
+
+
+def test_a_2024_year_and_a_nomination_sent_in_2024_reach_the_district(tree, officer, make_nomination, forms, clock):
+    day = datetime.date(2024, 12, 16)
+    clock(day)
+    assessment = submit_assessment(get_or_start_assessment(tree.commune, 2024, by=officer), by=officer)
+    nomination = make_nomination(award_form=forms.province_merit, submission_date=day)
+    submit_nomination(nomination, by=officer)
+
+    assert assessment.reviewer_unit == nomination.reviewer_unit == tree.district

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from awards import services
 from awards.forms import AgendaForm, ReasonForm
 from awards.models import AwardForm, CouncilSession, Nomination, Round
-from awards.permissions import can_appraise, reviewer_units
+from awards.permissions import appraising_units, can_appraise
 from awards.views import query_int
 from awards.views.nominations import load_nomination, nomination_context
 from units.models import Unit
@@ -37,7 +37,7 @@ def queue_of(units: list[Unit]) -> QuerySet[Nomination]:
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    units = reviewer_units(request.user)
+    units = appraising_units(request.user)
     if not units:
         raise PermissionDenied
     nominations = queue_of(units)

@@ -10,7 +10,18 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaigns.models import Assessment, Criterion, CriterionResult, Evidence, Indicator, Threshold
+from campaigns.criteria.values import Decision, decide, parse_value, threshold_for
+from campaigns.models import (
+    Assessment,
+    CommuneGroup,
+    Criterion,
+    CriterionResult,
+    Evidence,
+    GroupThreshold,
+    Indicator,
+    Threshold,
+    commune_group_of,
+)
 from units.uploads import FileKind, check_upload
 
 # The first bytes of each accepted kind; the browser's content type and the extension must agree with them.
@@ -35,21 +46,29 @@ class IndicatorRow:
     indicator: Indicator
     field: forms.BoundField
     threshold: Threshold | None
+    group_threshold: GroupThreshold | None = None
 
 
 @dataclass
 class CriterionRow:
     criterion: Criterion
     result: CriterionResult
-    achieved: forms.BoundField
+    achieved: forms.BoundField | None
     note: forms.BoundField
     file: forms.BoundField
     indicators: list[IndicatorRow] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # Criteria decided from the indicator values (sets with commune groups): what the values say, the officer's
+    # choice to follow them or mark differently, and the reason for marking differently.
+    decision: Decision | None = None
+    mark: forms.BoundField | None = None
+    reason: forms.BoundField | None = None
+    is_met: bool = False
 
     @property
     def has_errors(self) -> bool:
-        return bool(self.note.errors or self.file.errors or any(row.field.errors for row in self.indicators))
+        fields = [self.note, self.file, self.reason] + [row.field for row in self.indicators]
+        return any(f is not None and f.errors for f in fields)
 
 
 class AssessmentForm(forms.Form):
@@ -82,21 +101,43 @@ class AssessmentForm(forms.Form):
         self.editable = editable
         self.results = results
         self.evidence = evidence
-        self.values = {value.indicator_id: value.value for value in assessment.indicator_values.all()}
+        self.values = {
+            value.indicator_id: value.text_value or value.value for value in assessment.indicator_values.all()
+        }
         self.fields["year_file"].help_text = upload_help()
+        criteria_set = assessment.criteria_set
+        self.uses_groups = bool(criteria_set and criteria_set.uses_commune_groups)
+        self.commune_group: CommuneGroup | None = (
+            commune_group_of(assessment.unit, assessment.year) if self.uses_groups else None
+        )
+        self.decisions: dict[int, tuple[Decision, bool, str]] = {}
         for result in results:
             self._add_criterion_fields(result)
             for indicator in result.criterion.indicators.all():
-                self.fields[f"i{indicator.pk}"] = self._indicator_field(indicator)
+                if self.uses_groups:
+                    self.fields[f"i{indicator.pk}"] = self._typed_field(indicator)
+                else:
+                    self.fields[f"i{indicator.pk}"] = self._indicator_field(indicator)
+
+    @property
+    def group_number(self) -> int | None:
+        return self.commune_group.group if self.commune_group else None
+
+    def _decided(self, result: CriterionResult) -> bool:
+        """Decided from its indicator values: a criterion with indicators in a set with commune groups."""
+        return self.uses_groups and bool(result.criterion.indicators.all())
 
     def _add_criterion_fields(self, result: CriterionResult) -> None:
         number = result.criterion.number
-        self.fields[f"c{result.criterion_id}-achieved"] = forms.BooleanField(
-            label=str(result.criterion),
-            required=False,
-            initial=result.achieved,
-            widget=forms.CheckboxInput(attrs={"class": "form-check-input js-achieved", "role": "switch"}),
-        )
+        if self._decided(result):
+            self._add_mark_fields(result)
+        else:
+            self.fields[f"c{result.criterion_id}-achieved"] = forms.BooleanField(
+                label=str(result.criterion),
+                required=False,
+                initial=result.achieved,
+                widget=forms.CheckboxInput(attrs={"class": "form-check-input js-achieved", "role": "switch"}),
+            )
         self.fields[f"c{result.criterion_id}-note"] = forms.CharField(
             label=_("Note on criterion %(number)s") % {"number": number},
             required=False,
@@ -151,6 +192,46 @@ class AssessmentForm(forms.Form):
             widget=forms.NumberInput(attrs={**attrs, "step": "any", "inputmode": "decimal"}),
         )
 
+    def _add_mark_fields(self, result: CriterionResult) -> None:
+        key = f"c{result.criterion_id}"
+        initial = ""
+        if result.override_reason:
+            initial = "met" if result.achieved else "not_met"
+        self.fields[f"{key}-mark"] = forms.ChoiceField(
+            label=_("Criterion %(number)s") % {"number": result.criterion.number},
+            required=False,
+            initial=initial,
+            choices=[("", _("As the values decide")), ("met", _("Mark as met")), ("not_met", _("Mark as not met"))],
+            widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        )
+        self.fields[f"{key}-reason"] = forms.CharField(
+            label=_("Reason for marking differently from the values"),
+            required=False,
+            max_length=500,
+            initial=result.override_reason,
+            widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+        )
+
+    def _typed_field(self, indicator: Indicator) -> forms.Field:
+        """A value read by the indicator's type in clean(), so a wrong type gets its message next to the field."""
+        label = f"{indicator.code} {indicator.name}"
+        initial = self.values.get(indicator.pk)
+        if indicator.value_type == Indicator.ValueType.BOOLEAN:
+            return forms.ChoiceField(
+                label=label,
+                required=False,
+                choices=[("", "—"), ("1", _("Yes")), ("0", _("No"))],
+                initial="" if initial is None else str(int(initial)),
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+        attrs = {"class": "form-control form-control-sm"}
+        if indicator.value_type != Indicator.ValueType.TEXT:
+            attrs["inputmode"] = "decimal"
+        shown = initial.normalize() if hasattr(initial, "normalize") else initial
+        return forms.CharField(
+            label=label, required=False, max_length=100, initial=shown, widget=forms.TextInput(attrs=attrs)
+        )
+
     def clean(self):
         cleaned = super().clean()
         for name, value in list(cleaned.items()):
@@ -159,19 +240,77 @@ class AssessmentForm(forms.Form):
                     check_evidence(value)
                 except forms.ValidationError as error:
                     self.add_error(name, error)
+        self._refuse_foreign_indicators()
+        if self.uses_groups:
+            self._clean_values(cleaned)
+            self._clean_marks(cleaned)
         return cleaned
+
+    def _refuse_foreign_indicators(self) -> None:
+        """A posted value for an indicator that is not in this year's set: say so, save nothing."""
+        posted = [name for name in self.data if name[:1] == "i" and name[1:].isdecimal()]
+        foreign = [int(name[1:]) for name in posted if name not in self.fields]
+        for indicator in Indicator.objects.filter(pk__in=foreign).select_related("criterion__criteria_set"):
+            self.add_error(
+                None,
+                _(
+                    "Indicator %(code)s belongs to another criteria set (%(set)s), not to this year's: nothing was saved."
+                )
+                % {"code": indicator.code, "set": indicator.criterion.criteria_set},
+            )
+
+    def _clean_values(self, cleaned: dict) -> None:
+        for result in self.results:
+            for indicator in result.criterion.indicators.all():
+                name = f"i{indicator.pk}"
+                if name not in cleaned:
+                    continue
+                try:
+                    cleaned[name] = parse_value(indicator.value_type, cleaned[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error.messages[0])
+
+    def _clean_marks(self, cleaned: dict) -> None:
+        for result in self.results:
+            if not self._decided(result):
+                continue
+            key = f"c{result.criterion_id}"
+            values = {i.pk: cleaned.get(f"i{i.pk}") for i in result.criterion.indicators.all()}
+            decision = decide(result.criterion, values=values, group=self.group_number, year=self.assessment.year)
+            mark, reason = cleaned.get(f"{key}-mark", ""), cleaned.get(f"{key}-reason", "").strip()
+            achieved = bool(decision.met) if not mark else mark == "met"
+            if achieved == bool(decision.met):
+                reason = ""
+            elif not reason:
+                message = (
+                    _("The values say this criterion is not met: give the reason for marking it as met.")
+                    if achieved
+                    else _("The values say this criterion is met: give the reason for marking it as not met.")
+                )
+                self.add_error(f"{key}-reason", message)
+            self.decisions[result.criterion_id] = (decision, achieved, reason)
 
     # What the services take, read from the cleaned data.
 
     def results_data(self) -> dict[int, tuple[bool, str]]:
         data = self.cleaned_data
         return {
-            r.criterion_id: (data[f"c{r.criterion_id}-achieved"], data[f"c{r.criterion_id}-note"]) for r in self.results
+            r.criterion_id: (
+                self.decisions[r.criterion_id][1]
+                if r.criterion_id in self.decisions
+                else data[f"c{r.criterion_id}-achieved"],
+                data[f"c{r.criterion_id}-note"],
+            )
+            for r in self.results
         }
 
-    def values_data(self) -> dict[int, Decimal | None]:
+    def decisions_data(self) -> dict[int, tuple[bool | None, str]]:
+        """Criterion id → (what the values decided, the reason for marking differently)."""
+        return {pk: (decision.met, reason) for pk, (decision, _achieved, reason) in self.decisions.items()}
+
+    def values_data(self) -> dict[int, Decimal | str | None]:
         return {
-            int(name[1:]): None if value is None else Decimal(value)
+            int(name[1:]): None if value is None else value if isinstance(value, str) else Decimal(value)
             for name, value in self.cleaned_data.items()
             if name.startswith("i") and name[1:].isdigit()
         }
@@ -191,22 +330,45 @@ class AssessmentForm(forms.Form):
         groups: dict[str, list[CriterionRow]] = {}
         for result in self.results:
             key = f"c{result.criterion_id}"
+            decided = self._decided(result)
             row = CriterionRow(
                 criterion=result.criterion,
                 result=result,
-                achieved=self[f"{key}-achieved"],
+                achieved=None if decided else self[f"{key}-achieved"],
                 note=self[f"{key}-note"],
                 file=self[f"{key}-file"],
                 evidence=evidence_of.get(result.criterion_id, []),
+                decision=self._shown_decision(result) if decided else None,
+                mark=self[f"{key}-mark"] if decided else None,
+                reason=self[f"{key}-reason"] if decided else None,
+                is_met=self.decisions[result.criterion_id][1]
+                if result.criterion_id in self.decisions
+                else result.achieved,
             )
             for indicator in result.criterion.indicators.all():
-                row.indicators.append(IndicatorRow(indicator, self[f"i{indicator.pk}"], self._threshold(indicator)))
+                group_threshold = threshold_for(indicator, self.group_number, self.assessment.year)
+                threshold = None if self.uses_groups else self._threshold(indicator)
+                row.indicators.append(IndicatorRow(indicator, self[f"i{indicator.pk}"], threshold, group_threshold))
             groups.setdefault(result.criterion.group, []).append(row)
         return list(groups.items())
 
+    def _shown_decision(self, result: CriterionResult) -> Decision:
+        if result.criterion_id in self.decisions:
+            return self.decisions[result.criterion_id][0]
+        values = {i.pk: self.values.get(i.pk) for i in result.criterion.indicators.all()}
+        return decide(result.criterion, values=values, group=self.group_number, year=self.assessment.year)
+
     def met_count(self) -> int:
         """The criteria ticked on the page: the saved ones, or those just posted when the form comes back."""
-        return sum(1 for r in self.results if self[f"c{r.criterion_id}-achieved"].value())
+        count = 0
+        for r in self.results:
+            if r.criterion_id in self.decisions:
+                count += self.decisions[r.criterion_id][1]
+            elif self._decided(r):
+                count += r.achieved
+            else:
+                count += bool(self[f"c{r.criterion_id}-achieved"].value())
+        return count
 
     def year_evidence(self) -> list[Evidence]:
         return [item for item in self.evidence if item.criterion_id is None]

@@ -27,10 +27,10 @@ from campaigns.models import (
     Indicator,
     IndicatorValue,
 )
+from units.hierarchy import level_above, reviewer_units
 from units.models import NtmRegion, Role, Unit, User
 
 EDITABLE = (Assessment.Status.DRAFT, Assessment.Status.RETURNED)
-REVIEWER_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF)
 
 
 # Who may do what: one rule each, for the views, the templates and the services.
@@ -38,11 +38,6 @@ REVIEWER_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF)
 
 def can_edit_assessment(user: User, assessment: Assessment) -> bool:
     return user.has_role_over(assessment.unit, Role.COMMUNE_OFFICER)
-
-
-def reviewer_units(user: User) -> list[Unit]:
-    """The units whose queue `user` works: where they hold a reviewing role themselves."""
-    return user.units_with_role(*REVIEWER_ROLES)
 
 
 def can_review_assessment(user: User, assessment: Assessment) -> bool:
@@ -65,6 +60,13 @@ def criteria_set_for(unit: Unit, year: int) -> CriteriaSet | None:
     return criteria_sets_for(unit, year).first()
 
 
+def empty_set_message(criteria_set: CriteriaSet) -> str:
+    return _(
+        "The criteria set “%(set)s” has no criteria yet, so this year cannot be opened for entry. "
+        "Ask the administrator to enter the criteria first."
+    ) % {"set": criteria_set.name}
+
+
 def applied_region(unit: Unit) -> str:
     # Especially difficult communes use the northern-mountain thresholds whatever their region (QĐ 318).
     return NtmRegion.NORTHERN_MOUNTAINS if unit.is_especially_difficult else unit.ntm_region
@@ -83,6 +85,8 @@ def get_or_start_assessment(unit: Unit, year: int, *, by: User) -> Assessment:
         criteria_set = criteria_set_for(unit, year)
         if criteria_set is None:
             raise ValidationError(_("No criteria set covers %(year)s.") % {"year": year})
+        if not criteria_set.criteria.exists():
+            raise ValidationError(empty_set_message(criteria_set), code="empty_set")
         assessment = Assessment(unit=unit, year=year, criteria_set=criteria_set, applied_region=applied_region(unit))
         assessment._history_user = by
         try:
@@ -128,8 +132,12 @@ def save_assessment(
     note: str,
     version: int,
     by: User,
+    decisions: dict[int, tuple[bool | None, str]] | None = None,
 ) -> Assessment:
     """Save the criteria results (criterion id → (achieved, note)), indicator values and note.
+
+    `decisions` (criterion id → (what the indicator values decided, reason for marking differently)) comes with
+    the criteria decided from values, in a set with commune groups.
 
     Refused when someone saved since `version` was read, or when the assessment is locked.
     """
@@ -152,13 +160,21 @@ def save_assessment(
             code="stale",
         )
 
+    decisions = decisions or {}
     for result in assessment.results.all():
         if result.criterion_id not in results:
             continue
         achieved, result_note = results[result.criterion_id]
-        if (result.achieved, result.note) != (achieved, result_note):
+        decided, reason = decisions.get(result.criterion_id, (result.decided, result.override_reason))
+        if (result.achieved, result.note, result.decided, result.override_reason) != (
+            achieved,
+            result_note,
+            decided,
+            reason,
+        ):
             result.achieved, result.note, result._history_user = achieved, result_note, by
-            result.save(update_fields=["achieved", "note"])
+            result.decided, result.override_reason = decided, reason
+            result.save(update_fields=["achieved", "note", "decided", "override_reason"])
     _save_values(assessment, values, by=by)
 
     assessment.refresh_from_db()
@@ -172,7 +188,7 @@ def save_assessment(
     return assessment
 
 
-def _save_values(assessment: Assessment, values: dict[int, Decimal | None], *, by: User) -> None:
+def _save_values(assessment: Assessment, values: dict[int, Decimal | str | None], *, by: User) -> None:
     existing = {value.indicator_id: value for value in assessment.indicator_values.all()}
     allowed = set(
         Indicator.objects.filter(criterion__criteria_set=assessment.criteria_set_id).values_list("pk", flat=True)
@@ -183,11 +199,12 @@ def _save_values(assessment: Assessment, values: dict[int, Decimal | None], *, b
         row = existing.get(indicator_id)
         if row is None and new is None:
             continue
+        number, text = (None, new) if isinstance(new, str) else (new, "")
         if row is None:
             row = IndicatorValue(assessment=assessment, indicator_id=indicator_id)
-        elif row.value == new:
+        elif (row.value, row.text_value) == (number, text):
             continue
-        row.value, row._history_user = new, by
+        row.value, row.text_value, row._history_user = number, text, by
         row.save()
 
 
@@ -204,10 +221,11 @@ def _set_status(assessment: Assessment, *, expected: tuple[str, ...], by: User, 
 
 @transaction.atomic
 def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
-    """Send the year to the level above: the district before 07/2025, the province after."""
+    """Send the year to the level above on the day it is sent: the district before 07/2025, the province after,
+    whatever year it assesses (a legacy commune's 2025 year sent in August goes to the province)."""
     if not can_edit_assessment(by, assessment):
         raise PermissionDenied
-    reviewer = assessment.unit.administrative_parent()
+    reviewer = level_above(assessment.unit, on=timezone.localdate())
     if reviewer is None:
         raise ValidationError(_("This commune has no district or province above it to review its assessment."))
     return _set_status(
@@ -293,7 +311,7 @@ def changes_since_return(assessment: Assessment) -> list[Change]:
     return [
         change
         for field, change in _audit(assessment, since=assessment.returned_at)
-        if field in ("achieved", "result_note", "value", "note")
+        if field in ("achieved", "result_note", "override_reason", "value", "text_value", "note")
     ]
 
 
@@ -314,12 +332,12 @@ def _audit(assessment: Assessment, since: datetime.datetime | None = None) -> li
         (
             CriterionResult.history.filter(assessment_id=assessment.pk),
             lambda r: criteria.get(r.criterion_id, "?"),
-            {"achieved": None, "note": note_label},
+            {"achieved": None, "note": note_label, "override_reason": _lazy("reason for marking differently")},
         ),
         (
             IndicatorValue.history.filter(assessment_id=assessment.pk),
             lambda r: _("Indicator %(name)s") % {"name": indicators.get(r.indicator_id, "?")},
-            {"value": None},
+            {"value": None, "text_value": None},
         ),
     ]
     found: list[tuple[str, Change]] = []
@@ -363,6 +381,8 @@ DEFAULTS = {
     "achieved": False,
     "note": "",
     "value": None,
+    "text_value": "",
+    "override_reason": "",
     "status": Assessment.Status.DRAFT,
     "criteria_met": 0,
     "return_reason": "",

@@ -11,6 +11,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -23,16 +24,18 @@ from campaigns.assessments.services import (
     can_edit_assessment,
     can_review_assessment,
     changes_since_return,
+    criteria_set_for,
     delete_evidence,
+    empty_set_message,
     get_or_start_assessment,
     return_assessment,
-    reviewer_units,
     save_assessment,
     submit_assessment,
 )
 from campaigns.models import Assessment, Campaign, Criterion, CriterionResult, Evidence, Indicator
 from campaigns.models.plans import years_of_unit
 from units.files import stored_file_response
+from units.hierarchy import level_above, reviewer_units
 from units.models import Kind, Role, Unit
 
 QUEUE_PAGE_SIZE = 50
@@ -47,7 +50,9 @@ def load_assessment(request: HttpRequest, pk: int) -> Assessment:
 
 
 def results_of(assessment: Assessment) -> list[CriterionResult]:
-    indicators = Indicator.objects.prefetch_related("thresholds")
+    criteria_set = assessment.criteria_set
+    uses_groups = criteria_set is not None and criteria_set.uses_commune_groups
+    indicators = Indicator.objects.prefetch_related("group_thresholds" if uses_groups else "thresholds")
     return list(
         assessment.results.select_related("criterion").prefetch_related(
             Prefetch("criterion__indicators", queryset=indicators)
@@ -84,6 +89,19 @@ def _is_complete(assessment: Assessment | None) -> bool:
     return not missing.exists()
 
 
+def _empty_set(unit: Unit, year: int, assessment: Assessment | None, results: list | None) -> str | None:
+    """The message when the year's criteria set has no criteria: such a year cannot be opened for entry.
+
+    A year already started has a result per criterion, so it costs a query only for a new year or one without results.
+    """
+    if assessment is not None and (assessment.criteria_set_id is None or results):
+        return None
+    criteria_set = assessment.criteria_set if assessment is not None else criteria_set_for(unit, year)
+    if criteria_set is None or criteria_set.criteria.exists():
+        return None
+    return empty_set_message(criteria_set)
+
+
 @login_required
 def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     communes = Unit.objects.visible_to(request.user).of_kind(Kind.COMMUNE).select_related("parent")
@@ -93,6 +111,8 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "criteria_set", "reviewer_unit", "submitted_by", "reviewed_by"
     )
     assessment = found.first()
+    if assessment is None and (empty := _empty_set(unit, year, None, None)):
+        return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
     # Starting (or completing) the year is a transaction of its own: only when there is something to add.
     if may_edit and (assessment is None or not assessment.is_locked) and not _is_complete(assessment):
         try:
@@ -104,11 +124,14 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     if request.method == "POST" and not may_edit:
         raise PermissionDenied
 
+    results = results_of(assessment)
+    if empty := _empty_set(unit, year, assessment, results):
+        return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
     form = AssessmentForm(
         request.POST or None,
         request.FILES or None,
         assessment=assessment,
-        results=results_of(assessment),
+        results=results,
         evidence=list(assessment.evidence.all()),
         editable=may_edit and not assessment.is_locked,
     )
@@ -123,6 +146,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
                     note=form.cleaned_data["note"],
                     version=form.cleaned_data["version"],
                     by=request.user,
+                    decisions=form.decisions_data(),
                 )
                 for criterion, upload in form.uploads():
                     add_evidence(assessment, criterion=criterion, upload=upload, by=request.user)
@@ -143,7 +167,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "assessment": assessment,
         "form": form,
         "may_edit": may_edit and not assessment.is_locked,
-        "reviewer": assessment.reviewer_unit or unit.administrative_parent(),
+        "reviewer": assessment.reviewer_unit or level_above(unit, on=timezone.localdate()),
     }
     return render(request, "assessments/my_year.html", context)
 
@@ -217,7 +241,7 @@ def _load_for_review(request: HttpRequest, pk: int) -> Assessment:
 
 def _review_page(request: HttpRequest, assessment: Assessment, return_form: ReturnForm) -> HttpResponse:
     results = results_of(assessment)
-    values = {value.indicator_id: value.value for value in assessment.indicator_values.all()}
+    values = {value.indicator_id: value.text_value or value.value for value in assessment.indicator_values.all()}
     evidence = list(assessment.evidence.all())
     for result in results:
         # What the commune entered under each criterion, ready for the read-only list.

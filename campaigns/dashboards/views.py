@@ -7,9 +7,8 @@ Each page runs a fixed number of queries whatever the number of communes.
 
 import contextlib
 import datetime
-import hashlib
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib import messages
@@ -21,34 +20,40 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns.assessments.services import criteria_sets_for
 from campaigns.dashboards import charts
 from campaigns.dashboards import excel as excel_assessments
+from campaigns.dashboards.facts import (
+    APPROVED,
+    COUNTED,
+    NOT_STARTED,
+    STATUS_LABELS,
+    Matrix,
+    MatrixRow,
+    assessments_of,
+    criteria_for,
+    criteria_matrix,
+    in_year,
+    largest_total,
+    points_of,
+    yearly_spread,
+)
 from campaigns.dashboards.forms import MatrixOptionsForm, ReminderForm
 from campaigns.dashboards.reminders import send_reminders
-from campaigns.models import Assessment, Campaign, Criterion, CriterionResult, Plan, Reminder, Target, TargetYear
-from campaigns.models.progress import meets_all
+from campaigns.models import Assessment, Campaign, CriterionResult, Plan, Reminder, Target, TargetYear
+from campaigns.targets.completion import province_completion
+from units.hierarchy import REVIEWING_LEVELS
 from units.models import Kind, Role, Unit, User
 
 READ_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR)
 WRITE_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.ADMINISTRATOR)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-NOT_STARTED = "not_started"
-STATUS_LABELS = {
-    NOT_STARTED: gettext_lazy("Not started"),
-    Assessment.Status.DRAFT: Assessment.Status.DRAFT.label,
-    Assessment.Status.RETURNED: Assessment.Status.RETURNED.label,
-    Assessment.Status.SUBMITTED: Assessment.Status.SUBMITTED.label,
-    Assessment.Status.APPROVED: Assessment.Status.APPROVED.label,
-}
 # Units that still owe their year: the only ones a reminder goes to.
 PENDING = {NOT_STARTED, Assessment.Status.DRAFT, Assessment.Status.RETURNED}
-COUNTED = [Assessment.Status.SUBMITTED, Assessment.Status.APPROVED]
 
 
 def load_unit(request: HttpRequest, unit_pk: int, *, write: bool = False) -> Unit:
@@ -58,7 +63,7 @@ def load_unit(request: HttpRequest, unit_pk: int, *, write: bool = False) -> Uni
     # Checked first so that a commune officer gets a plain "forbidden" whatever unit the URL names.
     if not user.has_role(*roles):
         raise PermissionDenied
-    unit = get_object_or_404(Unit.objects.visible_to(user).of_kind(Kind.DISTRICT, Kind.PROVINCE), pk=unit_pk)
+    unit = get_object_or_404(Unit.objects.visible_to(user).of_kind(*REVIEWING_LEVELS), pk=unit_pk)
     if not user.has_role_over(unit, *roles):
         raise PermissionDenied
     return unit
@@ -93,8 +98,7 @@ def communes_in_year(unit: Unit, year: int):
     return (
         Unit.objects.within(unit)
         .of_kind(Kind.COMMUNE)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=datetime.date(year, 12, 31)))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=datetime.date(year, 1, 1)))
+        .valid_in(year)
         .select_related("parent")
         .order_by("parent__search_name", "search_name", "pk")
     )
@@ -108,23 +112,6 @@ def communes_of(unit: Unit) -> list[Unit]:
     """
     communes = Unit.objects.within(unit).of_kind(Kind.COMMUNE).select_related("parent")
     return list(communes.order_by("parent__search_name", "search_name", "pk"))
-
-
-def in_year(communes: list[Unit], year: int) -> list[Unit]:
-    """The communes whose validity overlaps `year` (what communes_in_year selects)."""
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    return [
-        commune
-        for commune in communes
-        if (commune.valid_from is None or commune.valid_from <= last)
-        and (commune.valid_to is None or commune.valid_to >= first)
-    ]
-
-
-def assessments_of(communes: list[Unit], *years: int) -> dict[tuple[int, int], Assessment]:
-    """(commune pk, year) → its assessment."""
-    found = Assessment.objects.filter(unit_id__in=[commune.pk for commune in communes], year__in=years)
-    return {(assessment.unit_id, assessment.year): assessment for assessment in found}
 
 
 def review_url(assessment: Assessment | None) -> str:
@@ -242,12 +229,6 @@ def remind(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     return redirect("dashboards:status", unit.pk, year)
 
 
-def criteria_for(unit: Unit, year: int) -> list[Criterion]:
-    """The commune NTM criteria in force in `year` below `unit` (a province's own version wins)."""
-    best = criteria_sets_for(unit, year).values("pk")[:1]
-    return list(Criterion.objects.filter(criteria_set__in=best))  # one query, the set as a subquery
-
-
 def plan_minimum(user: User, unit: Unit, year: int) -> tuple[Decimal, Plan] | None:
     """The "no commune below N criteria" target for `year` of the nearest issued plan of this unit or above."""
     issuers = [int(pk) for pk in unit.path.strip("/").split("/") if pk]
@@ -279,66 +260,6 @@ def plan_minimum(user: User, unit: Unit, year: int) -> tuple[Decimal, Plan] | No
     return (Decimal(int(value)) if value == int(value) else value), best.plan
 
 
-@dataclass
-class MatrixRow:
-    unit: Unit
-    assessment: Assessment | None
-    cells: list[bool | None]
-    counted: bool
-    below_minimum: bool = False
-
-    @property
-    def total(self) -> int | None:
-        return self.assessment.criteria_met if self.counted else None
-
-    @property
-    def status(self) -> str:
-        return self.assessment.status if self.assessment else NOT_STARTED
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
-
-
-@dataclass
-class Matrix:
-    year: int
-    criteria: list[Criterion]
-    rows: list[MatrixRow]
-    approved_only: bool
-    minimum: Decimal | int | None = None
-    minimum_plan: Plan | None = None
-    counts: list[int] = field(default_factory=list)
-
-    @property
-    def assessed(self) -> int:
-        return sum(row.counted for row in self.rows)
-
-    @property
-    def below(self) -> int:
-        return sum(row.below_minimum for row in self.rows)
-
-    @property
-    def average(self) -> float | None:
-        totals = [row.total for row in self.rows if row.counted]
-        return sum(totals) / len(totals) if totals else None
-
-    @property
-    def fingerprint(self) -> str:
-        """A digest of everything _matrix.html shows: a changed figure or name gives another key, never a stale table."""
-        shown = (
-            [(criterion.number, criterion.name) for criterion in self.criteria],
-            [
-                (row.unit.pk, row.unit.name, row.unit.parent.short_name if row.unit.parent else "", row.cells)
-                + (row.total, row.status, row.counted, row.below_minimum)
-                for row in self.rows
-            ],
-            self.counts,
-            self.assessed,
-        )
-        return hashlib.sha256(repr(shown).encode()).hexdigest()
-
-
 def build_matrix(
     user: User,
     unit: Unit,
@@ -357,36 +278,19 @@ def build_matrix(
     found = plan_minimum(user, unit, year)
     minimum, plan = found if found else (chosen_minimum, None)
     communes = in_year(communes_of(unit), year) if communes is None else communes
-    counted = [Assessment.Status.APPROVED] if approved_only else COUNTED
-    assessments = assessments_of(communes, year) if assessments is None else assessments
-    chosen = {
-        assessment.pk: assessment.unit_id
-        for (_unit_id, assessment_year), assessment in assessments.items()
-        if assessment_year == year and assessment.status in counted
-    }
-    results: dict[int, dict[int, bool]] = defaultdict(dict)
-    for assessment_id, number, achieved in CriterionResult.objects.filter(assessment_id__in=list(chosen)).values_list(
-        "assessment_id", "criterion__number", "achieved"
-    ):
-        results[chosen[assessment_id]][number] = achieved
-    rows = []
-    for commune in communes:
-        assessment = assessments.get((commune.pk, year))
-        is_counted = assessment is not None and assessment.status in counted
-        cells = [results[commune.pk].get(c.number) if is_counted else None for c in criteria]
-        below = is_counted and minimum is not None and assessment.criteria_met < minimum
-        rows.append(MatrixRow(commune, assessment, cells, is_counted, below))
-    counts = [sum(row.cells[index] is True for row in rows) for index in range(len(criteria))]
-    return Matrix(year, criteria, rows, approved_only, minimum, plan, counts)
+    statuses = APPROVED if approved_only else COUNTED
+    table = criteria_matrix(communes, year, criteria, assessments=assessments, statuses=statuses, minimum=minimum)
+    table.minimum_plan = plan
+    return table
 
 
 def matrix_summary(unit: Unit, year: int, *, communes: list[Unit], assessments) -> Matrix:
-    """The overview's chart: how many counted communes achieve each criterion, by an aggregate instead of the cells."""
+    """The overview's chart: how many approved communes achieve each criterion, by an aggregate instead of the cells."""
     criteria = criteria_for(unit, year)
     rows, counted = [], []
     for commune in communes:
         assessment = assessments.get((commune.pk, year))
-        is_counted = assessment is not None and assessment.status in COUNTED
+        is_counted = assessment is not None and assessment.status in APPROVED
         if is_counted:
             counted.append(assessment.pk)
         rows.append(MatrixRow(commune, assessment, [], is_counted))
@@ -397,7 +301,7 @@ def matrix_summary(unit: Unit, year: int, *, communes: list[Unit], assessments) 
         .values_list("criterion__number", "n")
     )
     counts = [achieved.get(criterion.number, 0) for criterion in criteria]
-    return Matrix(year, criteria, rows, approved_only=False, counts=counts)
+    return Matrix(year, criteria, rows, approved_only=True, counts=counts)
 
 
 MATRIX_CACHE_SECONDS = 24 * 3600
@@ -456,37 +360,6 @@ def matrix_xlsx(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     return response
 
 
-def yearly_spread(communes: list[Unit], years: list[int]) -> dict[int, Counter]:
-    """Year → how many counted (submitted or approved) assessments met each (count, of a total) of criteria:
-    one query."""
-    spread: dict[int, Counter] = defaultdict(Counter)
-    found = Assessment.objects.filter(
-        unit_id__in=[commune.pk for commune in communes], year__in=years, status__in=COUNTED
-    ).values("year", "criteria_met", "criteria_total")
-    for year, met, total, count in found.annotate(n=Count("pk")).values_list(
-        "year", "criteria_met", "criteria_total", "n"
-    ):
-        spread[year][met, total] = count
-    return spread
-
-
-def points_of(spread: dict[int, Counter], years: list[int]) -> list[charts.YearPoint]:
-    """Per year: communes assessed, their average criteria met, how many meet all the criteria of their set."""
-    points = []
-    for year in years:
-        counts = spread.get(year, Counter())
-        assessed = sum(counts.values())
-        average = sum(met * count for (met, _total), count in counts.items()) / assessed if assessed else None
-        complete = sum(count for (met, total), count in counts.items() if meets_all(met, total))
-        points.append(charts.YearPoint(year, assessed, average, complete))
-    return points
-
-
-def largest_total(spread: dict[int, Counter]) -> int:
-    """The criteria count of the largest set assessed in these years: the scale of the progress chart."""
-    return max((total for counts in spread.values() for _met, total in counts), default=0)
-
-
 def communes_per_year(unit: Unit, years: list[int], communes: list[Unit] | None = None) -> dict[int, int]:
     communes = communes_of(unit) if communes is None else communes
     return {year: len(in_year(communes, year)) for year in years}
@@ -499,7 +372,7 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
     current = years[-1]
     # A fixed number of queries: the communes once, then ids (see communes_of), whatever the size of the unit.
     communes = communes_of(unit)
-    spread = yearly_spread(communes, years)
+    spread = yearly_spread(communes, years, statuses=APPROVED)
     # The distribution shows the chosen year, else the latest year with assessments to show.
     chosen = request.GET.get("year", "")
     chart_year = int(chosen) if chosen.isdecimal() and int(chosen) in years else max(spread, default=current)
@@ -526,5 +399,7 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
         ),
         "year_rows": [(point, per_year[point.year]) for point in reversed(points)],
         "total_criteria": total_criteria,
+        # Phụ lục III: a province's completion of the programme's NTM task, from the same communes.
+        "completion": province_completion(unit, year=current, communes=communes) if unit.kind == Kind.PROVINCE else [],
     }
     return render(request, "dashboards/overview.html", context)

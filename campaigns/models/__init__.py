@@ -1,5 +1,15 @@
 from campaigns.models.assessments import CriterionResult, Evidence, IndicatorValue, Reminder
-from campaigns.models.criteria import CriteriaSet, Criterion, Indicator, Threshold
+from campaigns.models.completion import CompletionCondition
+from campaigns.models.criteria import (
+    CommuneGroup,
+    CommuneGroupNumber,
+    CriteriaSet,
+    Criterion,
+    GroupThreshold,
+    Indicator,
+    Threshold,
+    commune_group_of,
+)
 from campaigns.models.plans import (
     Campaign,
     Document,
@@ -24,6 +34,11 @@ from campaigns.models.records import ExemplaryModel, ResourceContribution, Villa
 from campaigns.models.targets import Target, TargetYear
 
 __all__ = [
+    "CompletionCondition",
+    "CommuneGroup",
+    "CommuneGroupNumber",
+    "GroupThreshold",
+    "commune_group_of",
     "CriteriaSet",
     "Criterion",
     "CriterionResult",

@@ -1,6 +1,7 @@
 """What a yearly assessment holds: one result per criterion, indicator values, evidence; reminders."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,10 @@ class CriterionResult(models.Model):
     criterion = models.ForeignKey(Criterion, models.PROTECT, related_name="+")
     achieved = models.BooleanField(_("achieved"), default=False)
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # Criteria with indicators in a set with commune groups: what the values decided when last saved (None: they
+    # could not decide), and the officer's reason for marking the criterion differently.
+    decided = models.BooleanField(_("decided by the indicator values"), null=True, blank=True)
+    override_reason = models.CharField(_("reason for marking differently"), max_length=500, blank=True)
 
     history = HistoricalRecords()
 
@@ -36,6 +41,7 @@ class IndicatorValue(models.Model):
     assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="indicator_values")
     indicator = models.ForeignKey(Indicator, models.PROTECT, related_name="+")
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=3, null=True, blank=True)
+    text_value = models.CharField(_("value (text level)"), max_length=100, blank=True)
 
     history = HistoricalRecords()
 
@@ -45,7 +51,18 @@ class IndicatorValue(models.Model):
         constraints = [models.UniqueConstraint(fields=["assessment", "indicator"], name="one_value_per_indicator")]
 
     def __str__(self):
-        return f"{self.indicator.code}: {self.value}"
+        return f"{self.indicator.code}: {self.text_value or self.value}"
+
+    def clean(self):
+        if not (self.assessment_id and self.indicator_id):
+            return
+        if self.indicator.criterion.criteria_set_id != self.assessment.criteria_set_id:
+            raise ValidationError(
+                {
+                    "indicator": _("Indicator %(code)s belongs to another criteria set than this year's.")
+                    % {"code": self.indicator.code}
+                }
+            )
 
 
 class Evidence(CleanNames, models.Model):

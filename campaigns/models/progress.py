@@ -22,6 +22,8 @@ class RecognitionStatus(models.TextChoices):
     COMMUNE_NTM = "xa_ntm", _("Commune: NTM standard")
     COMMUNE_ADVANCED = "xa_nang_cao", _("Commune: advanced NTM")
     COMMUNE_MODEL = "xa_kieu_mau", _("Commune: model NTM")
+    # QĐ 51/2025/QĐ-TTg Phụ lục II: a pilot level of the 2026-2030 period, above the NTM standard.
+    COMMUNE_MODERN = "xa_hien_dai", _("Commune: modern NTM (pilot)")
     VILLAGE_NTM = "thon_ntm", _("Village: NTM standard")
     VILLAGE_MODEL = "thon_kieu_mau", _("Village: model residential area")
     VILLAGE_SMART = "thon_thong_minh", _("Village: smart village")
@@ -31,9 +33,11 @@ class RecognitionStatus(models.TextChoices):
     PROVINCE_DONE = "tinh_hoan_thanh", _("Province: NTM task completed")
 
 
-# Each ladder from lowest to highest: holding a step counts as holding every step below it.
+# Each ladder from lowest to highest: holding a step counts as holding every step below it. A step may sit on
+# several ladders: a "hiện đại" commune holds the NTM standard, but not the advanced or model levels of 2021-2025.
 LADDERS = [
     [RecognitionStatus.COMMUNE_NTM, RecognitionStatus.COMMUNE_ADVANCED, RecognitionStatus.COMMUNE_MODEL],
+    [RecognitionStatus.COMMUNE_NTM, RecognitionStatus.COMMUNE_MODERN],
     [RecognitionStatus.VILLAGE_NTM, RecognitionStatus.VILLAGE_MODEL],
     [RecognitionStatus.VILLAGE_SMART],
     [RecognitionStatus.DISTRICT_NTM, RecognitionStatus.DISTRICT_ADVANCED, RecognitionStatus.DISTRICT_MODEL],
@@ -41,19 +45,21 @@ LADDERS = [
 ]
 
 STATUS_KIND = {
-    **dict.fromkeys(LADDERS[0], Kind.COMMUNE),
-    **dict.fromkeys(LADDERS[1] + LADDERS[2], Kind.VILLAGE),
-    **dict.fromkeys(LADDERS[3], Kind.DISTRICT),
+    **dict.fromkeys(LADDERS[0] + LADDERS[1], Kind.COMMUNE),
+    **dict.fromkeys(LADDERS[2] + LADDERS[3], Kind.VILLAGE),
+    **dict.fromkeys(LADDERS[4], Kind.DISTRICT),
     RecognitionStatus.PROVINCE_DONE: Kind.PROVINCE,
 }
 
+# Levels that belong to one period: no decision recognises them before the period begins. The pilot of Phụ lục II
+# is "giai đoạn 2026 - 2030" (QĐ 51/2025/QĐ-TTg, Điều 1 khoản 1 b).
+STATUS_SINCE = {RecognitionStatus.COMMUNE_MODERN: datetime.date(2026, 1, 1)}
+
 
 def statuses_at_or_above(status: str) -> list[str]:
-    """The statuses that satisfy "at status S": S and the higher steps of its ladder."""
-    for ladder in LADDERS:
-        if status in ladder:
-            return ladder[ladder.index(status) :]
-    return [status]
+    """The statuses that satisfy "at status S": S and the higher steps of every ladder it is on."""
+    found = [step for ladder in LADDERS if status in ladder for step in ladder[ladder.index(status) :]]
+    return list(dict.fromkeys(found)) or [status]
 
 
 class RecognitionQuerySet(UnitOwnedQuerySet):

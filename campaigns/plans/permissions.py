@@ -3,7 +3,8 @@
 from django.db.models import QuerySet
 
 from campaigns.models import Plan
-from units.models import Kind, Role, Unit, User
+from units.hierarchy import ISSUERS
+from units.models import Role, Unit, User
 
 # Roles that draft and maintain the plans of the unit they belong to (and of the units below it).
 EDITOR_ROLES = (
@@ -14,8 +15,7 @@ EDITOR_ROLES = (
     Role.ADMINISTRATOR,
 )
 
-# Plans are issued by territories' people's committees and by agencies, never by a village or a firm.
-ISSUING_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.AGENCY)
+# Plans are issued by territories' people's committees and by agencies (ISSUERS), never by a village or a firm.
 
 
 def can_edit_plan(user: User, plan: Plan) -> bool:
@@ -29,7 +29,7 @@ def can_edit_plan(user: User, plan: Plan) -> bool:
 
 def editable_units(user: User) -> QuerySet[Unit]:
     """The units `user` may issue plans for (the subtrees where they hold an editor role)."""
-    units = Unit.objects.of_kind(*ISSUING_KINDS)
+    units = Unit.objects.of_kind(*ISSUERS)
     if user.sees_everything:
         return units
     roots = [root for root, membership in user.scope if membership.role in EDITOR_ROLES]

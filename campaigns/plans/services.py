@@ -6,7 +6,8 @@ from django.db import transaction
 from django.db.models import F
 
 from campaigns.models import Document, DocumentKind, Milestone, Plan, PlanAmendment, PlanBasis, Target
-from units.models import Lineage, Unit, User
+from units.hierarchy import predecessors
+from units.models import Unit, User
 from units.wording import SigningMode, cited, issuer_name, place_name
 
 # Targets whose named units can be narrowed to the child's own units.
@@ -81,7 +82,7 @@ def _document_for(parent: Plan) -> Document:
 def inherited_targets(parent: Plan, unit: Unit) -> list[tuple[Target, list[Unit] | None]]:
     """The parent's targets that concern `unit`: (target, its named units within `unit`, or None for a rule)."""
     # A commune formed in 07/2025 inherits the targets its predecessor communes were given.
-    roots = [unit, *Unit.objects.filter(successor_links__in=Lineage.objects.filter(successor=unit))]
+    roots = [unit, *predecessors(unit)]
     within_ids = set(Unit.objects.within(*roots).values_list("pk", flat=True))
     inherited = []
     for target in parent.targets.select_related("scope_unit").prefetch_related("units"):

@@ -1,12 +1,17 @@
 from django.urls import path
 
 from campaigns.plans import views
+from campaigns.plans.views import completion
 
 app_name = "campaigns"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/completion/", completion.conditions, name="completion"),
+    path("<int:pk>/completion/new/", completion.condition_create, name="completion-create"),
+    path("completion/<int:pk>/edit/", completion.condition_edit, name="completion-edit"),
+    path("completion/<int:pk>/delete/", completion.condition_delete, name="completion-delete"),
     path("plans/new/", views.plan_create, name="plan-create"),
     path("plans/<int:pk>/", views.plan_detail, name="plan"),
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan-edit"),

@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import ExemplaryModel, OcopProduct, OcopRating, Recognition, ResourceContribution, VillageYear
-from campaigns.models.progress import STATUS_KIND
+from campaigns.models.progress import STATUS_KIND, STATUS_SINCE
 from units.fields import COLUMN_RANGES, WholeNumberField
 from units.models import Kind, Unit
 
@@ -172,6 +172,13 @@ class RecognitionForm(UnitsMixin, forms.ModelForm):
                     "unit": unit.name,
                     "unit_kind": unit.get_kind_display().lower(),
                 },
+            )
+        since = STATUS_SINCE.get(status)
+        if since and decided and decided < since and "status" not in self.errors:
+            self.add_error(
+                "decision_date",
+                _("This level exists from %(date)s; a decision before that date cannot recognise it.")
+                % {"date": f"{since:%d/%m/%Y}"},
             )
         if unit and decided and not unit.is_valid_on(decided):
             self.add_error("decision_date", _("%(unit)s did not exist on this date.") % {"unit": unit.name})

@@ -36,13 +36,14 @@ from campaigns.records.forms import (
     ResourceForm,
     VillageGridForm,
 )
-from units.models import Kind, Lineage, Role, Unit, User
+from units.hierarchy import ADMINISTRATIONS, LOCALITIES, TERRITORIES, predecessors
+from units.models import Kind, Role, Unit, User
 
-HUB_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE)
+HUB_KINDS = ADMINISTRATIONS
 # has_role_over() also lets administrators through.
 COMMUNE_WRITERS = (Role.COMMUNE_OFFICER,)
 RECOGNITION_WRITERS = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF)
-RECOGNISED_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.VILLAGE)
+RECOGNISED_KINDS = TERRITORIES
 
 
 def load_hub(request: HttpRequest, pk: int) -> Unit:
@@ -133,7 +134,7 @@ def unit(request: HttpRequest, pk: int) -> HttpResponse:
     money["money"] = sum(money[key] or 0 for key in ("state", "people", "enterprises"))
     visible = Unit.objects.visible_to(request.user)
     below = sorted(visible.filter(parent=hub).of_kind(*HUB_KINDS), key=lambda unit: unit.search_name)
-    earlier = Lineage.objects.filter(successor=hub, predecessor__in=visible).select_related("predecessor")
+    earlier = predecessors(hub).filter(pk__in=visible.values("pk"))
     return page(request, "records/unit.html", hub, "unit", counts=counts, below=below, earlier=earlier)
 
 
@@ -436,14 +437,14 @@ def model_list(request: HttpRequest, pk: int) -> HttpResponse:
     items = list(ExemplaryModel.objects.within(hub).select_related("unit").order_by("-year", "title"))
     for item in items:
         item.can_write = request.user.has_role_over(item.unit, *COMMUNE_WRITERS)
-    can_add = writable_units(request.user, hub, COMMUNE_WRITERS, (Kind.COMMUNE, Kind.VILLAGE)).exists()
+    can_add = writable_units(request.user, hub, COMMUNE_WRITERS, LOCALITIES).exists()
     return page(request, "records/model_list.html", hub, "models", items=items, can_add=can_add)
 
 
 @login_required
 def model_create(request: HttpRequest, pk: int) -> HttpResponse:
     hub = load_hub(request, pk)
-    units = units_or_403(request.user, hub, COMMUNE_WRITERS, (Kind.COMMUNE, Kind.VILLAGE))
+    units = units_or_403(request.user, hub, COMMUNE_WRITERS, LOCALITIES)
     instance = ExemplaryModel(recorded_by=request.user)
     form = ExemplaryModelForm(request.POST or None, instance=instance, units=units, initial={"unit": hub.pk})
     if request.method == "POST" and form.is_valid():

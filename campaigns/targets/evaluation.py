@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from campaigns.models import Assessment, Measurement, OcopRating, Recognition, Target
 from campaigns.models.progress import STATUS_KIND, meets_all, statuses_at_or_above
+from campaigns.targets.dates import AsOf
 from units.models import Kind, Unit
 
 # Target flag → Unit flag; a village matches through its commune too.
@@ -73,17 +74,23 @@ class Records:
     ocop: list[tuple] = field(default_factory=list)  # (product id, commune id, stars, level, decision date)
     measurements: dict[tuple[int, str], dict[int, Decimal]] = field(default_factory=lambda: defaultdict(dict))
     measure_units: dict[tuple[int, str], str] = field(default_factory=dict)
+    closed: bool = False  # `today` is over (a report at the end of its period): see AsOf
+
+    def has_passed(self, day: datetime.date) -> bool:
+        return AsOf(self.today, self.closed).has_passed(day)
 
 
-def evaluate_targets(targets, *, today: datetime.date | None = None) -> dict[int, TargetResult]:
+def evaluate_targets(targets, *, today: datetime.date | None = None, closed: bool = False) -> dict[int, TargetResult]:
     """Current value, progress and state of each target, keyed by target pk, in a constant number of queries.
 
-    A target whose deadline has passed is judged on 31/12 of its deadline year.
+    A target whose deadline has passed is judged on 31/12 of its deadline year. `closed` judges at the end
+    of `today` (a report at the end of its period): a deadline on that day has passed.
     """
     targets = list(targets)
     if not targets:
         return {}
     records = load_records(targets, today=today or datetime.date.today())
+    records.closed = closed
     return {target.pk: EVALUATORS[target.type](target, records) for target in targets}
 
 
@@ -165,7 +172,7 @@ def as_of(target: Target, today: datetime.date) -> datetime.date:
 
 
 def is_past(target: Target, records: Records) -> bool:
-    return deadline(target) < records.today
+    return records.has_passed(deadline(target))
 
 
 def new_result(target: Target, records: Records) -> TargetResult:
@@ -228,8 +235,7 @@ def population(target: Target, records: Records, kind: str) -> list[Unit]:
         for unit in records.units.values()
         if unit.kind == kind
         and unit.path.startswith(scope.path)
-        and (unit.valid_to is None or unit.valid_to >= first_day)
-        and (unit.valid_from is None or unit.valid_from <= last_day)
+        and unit.is_valid_between(first_day, last_day)
         and matches_filters(target, unit)
     ]
 
@@ -249,14 +255,34 @@ def expected_by(target: Target, year: int, goal: Decimal, start: Decimal) -> Dec
     return due[-1]
 
 
+def projected(
+    target: Target, origin: tuple[int, Decimal] | None, current: Decimal, year: int, places: int
+) -> Decimal | None:
+    """The linear projection from `origin` through the value of `year` to the deadline year.
+
+    None without a recorded value after the origin year (a trend needs two points). A quantity that
+    cannot go below zero (counts, rates, averages) stays at zero or above, and a percentage at 100 or below.
+    """
+    if origin is None or year <= origin[0]:
+        return None
+    slope = (current - origin[1]) / (year - origin[0])
+    value = current + slope * (target.deadline_year - year)
+    if origin[1] >= 0 and current >= 0:
+        value = max(value, Decimal(0))
+    if target.measure == Target.Measure.PERCENT:
+        value = min(value, Decimal(100))
+    return rounded(value, places)
+
+
 def judge(
     result: TargetResult, origin: tuple[int, Decimal] | None, *, year: int, places: int, passed: bool
 ) -> TargetResult:
     """Set progress, projection and state of a value moving from `origin` (year, value) towards the goal.
 
-    A goal below the origin means lower is better (a poverty rate). The yearly breakdown, when it has a
-    row up to the as-of year, decides on/off track; otherwise the linear projection to the deadline
-    does. With no origin nor breakdown there is no trend to judge: on track until the deadline.
+    `year` is the year of the latest recorded value. A goal below the origin means lower is better (a
+    poverty rate). The yearly breakdown, when it has a row up to the as-of year, decides on/off track;
+    otherwise the linear projection to the deadline does. With no origin nor breakdown there is no trend
+    to judge: on track until the deadline.
     """
     target, current, goal = result.target, result.current, result.goal
     if current is None or goal is None:
@@ -265,9 +291,7 @@ def judge(
     start = origin[1] if origin else Decimal(0)
     sign = -1 if goal < start else 1
     result.progress = fraction(current - start, goal - start)
-    if origin and year > origin[0]:
-        slope = (current - origin[1]) / (year - origin[0])
-        result.projection = rounded(current + slope * (target.deadline_year - year), places)
+    result.projection = projected(target, origin, current, year, places)
     expected = expected_by(target, result.as_of_year, goal, start)
     if sign * current >= sign * goal:
         result.state = State.ACHIEVED
@@ -378,7 +402,21 @@ def evaluate_share(target: Target, records: Records) -> TargetResult:
         origin = (target.baseline_year, target.baseline_value)
     else:
         origin = (start_year(target), Decimal(0))
-    return judge(result, origin, year=result.as_of_year, places=2, passed=is_past(target, records))
+    # The count is recorded data only through decisions taken after the origin year: before the first one,
+    # a count of units formed since (the 2025 communes) is no trend to draw a line through.
+    year = result.as_of_year if decided_after(units, statuses, records, origin[0], on) else origin[0]
+    return judge(result, origin, year=year, places=2, passed=is_past(target, records))
+
+
+def decided_after(units: list[Unit], statuses: list[str], records: Records, year: int, on: datetime.date) -> bool:
+    """Whether a recognition of `units` at one of `statuses` was decided or revoked after `year`, by `on`."""
+    after = datetime.date(year, 12, 31)
+    return any(
+        after < recognition.decision_date <= on or (recognition.revoked_on and after < recognition.revoked_on <= on)
+        for unit in units
+        for recognition in records.recognitions[unit.pk]
+        if recognition.status in statuses
+    )
 
 
 def criteria_by_year(target: Target, records: Records) -> dict[int, dict[Unit, int]]:
@@ -488,7 +526,7 @@ def evaluate_ocop(target: Target, records: Records) -> TargetResult:
         met = goal is not None and count >= goal
         line = ngettext("%(count)s product", "%(count)s products", count) % {"count": count}
         result.details.append((str(year), f"{line} ✓" if met else line))
-        if not met and datetime.date(year, 12, 31) < records.today:
+        if not met and records.has_passed(datetime.date(year, 12, 31)):
             short_years.append(year)
     result.goal = goals.get(result.as_of_year, target.target_value)
     if result.goal is None:
@@ -496,11 +534,19 @@ def evaluate_ocop(target: Target, records: Records) -> TargetResult:
     result.current = Decimal(len(products[result.as_of_year]))
     result.progress = fraction(result.current, result.goal)
     past = is_past(target, records)
-    if short_years:
+    if short_years or (not past and result.current < due_so_far(result.goal, records)):
         result.state = State.MISSED if past else State.OFF_TRACK
     else:
         result.state = State.ACHIEVED if past else State.ON_TRACK
     return result
+
+
+def due_so_far(goal: Decimal, records: Records) -> int:
+    """The whole products a yearly goal calls for by the evaluation day: 0 of 5 in December is off track."""
+    day = records.today
+    elapsed = (day - datetime.date(day.year, 1, 1)).days + (1 if records.closed else 0)
+    length = (datetime.date(day.year, 12, 31) - datetime.date(day.year, 1, 1)).days + 1
+    return int(goal * elapsed / length)
 
 
 def measurement_series(target: Target, records: Records) -> tuple[dict[int, Decimal], str]:

@@ -1,5 +1,7 @@
 """The "my year" form, the review queue and pages, through the client: scoping, roles, lock, concurrency."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -27,6 +29,12 @@ def english(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def in_december_2024(clock):
+    """The tests run on 16/12/2024, under the three-level tree: a legacy commune's year goes to its district."""
+    clock(datetime.date(2024, 12, 16))
 
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -157,6 +165,19 @@ def test_save_and_submit_locks_the_form_and_says_who_reviews_it(officer_client, 
     assertContains(page, "<fieldset disabled")
     assertContains(page, "waiting for review by Huyện Hai")
     assertNotContains(page, 'id="save-button"')
+
+
+def test_after_the_reform_a_legacy_communes_year_offers_to_submit_to_the_province(client, officer, tree, clock):
+    clock(datetime.date(2025, 8, 12))  # before signing in: a session begun in 2024 would have expired
+    client.force_login(officer)
+    tree.new_province.short_name = "Tỉnh Một (mới)"
+    tree.new_province.save()
+
+    response = client.get(year_url(tree.commune, 2025))
+
+    assert response.context["reviewer"] == tree.new_province
+    assertContains(response, "Save and submit to Tỉnh Một (mới)")
+    assertNotContains(response, "Huyện Hai")
 
 
 def test_a_post_to_a_submitted_year_changes_nothing(officer_client, submitted, tree):

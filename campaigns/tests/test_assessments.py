@@ -1,5 +1,6 @@
 """The criteria catalogue and the yearly assessment services: start, save, submit, return, approve, audit."""
 
+import datetime
 import importlib
 from decimal import Decimal
 
@@ -29,6 +30,12 @@ def english(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def in_december_2024(clock):
+    """The tests run on 16/12/2024, under the three-level tree: a legacy commune's year goes to its district."""
+    clock(datetime.date(2024, 12, 16))
 
 
 def results_by_number(assessment):
@@ -114,8 +121,12 @@ def test_the_model_commune_conditions_and_the_2026_set_are_loaded(db):
 
     assert model.criteria.count() == 4
     assert "319/QĐ-TTg" in model.decision
-    assert later.criteria.count() == 0
-    assert "Criteria not loaded: check the legal text" in later.note
+    # QĐ 51/2025: the 10 criteria names as the press reported them, not confirmed; no indicator invented.
+    assert later.criteria.count() == 10
+    assert not later.criteria.filter(is_confirmed=True).exists()
+    assert not Indicator.objects.filter(criterion__criteria_set=later).exists()
+    assert later.uses_commune_groups
+    assert "Phụ lục I" in later.note
 
 
 def test_the_catalogue_migration_run_again_creates_nothing_and_keeps_admin_edits(db):
@@ -217,18 +228,47 @@ def test_a_submitted_or_approved_assessment_cannot_be_saved(submitted, officer, 
 # Submission and review.
 
 
-def test_submitting_sends_the_year_to_the_district_above(submitted, tree, officer):
+def test_a_2024_year_sent_in_2024_goes_to_the_district_above(submitted, tree, officer):
     assert submitted.status == Assessment.Status.SUBMITTED
     assert submitted.reviewer_unit == tree.district
     assert submitted.submitted_by == officer
     assert submitted.is_locked
 
 
-def test_a_commune_of_the_2025_tree_is_reviewed_by_its_province(tree, make_user):
+def test_a_commune_of_the_2025_tree_is_reviewed_by_its_province(tree, make_user, clock):
+    clock(datetime.date(2025, 8, 12))
     new_officer = make_user("new-officer", (tree.new_commune, Role.COMMUNE_OFFICER))
     assessment = get_or_start_assessment(tree.new_commune, 2025, by=new_officer)
 
     assert submit_assessment(assessment, by=new_officer).reviewer_unit == tree.new_province
+
+
+def test_a_legacy_communes_2025_year_sent_after_the_reform_goes_to_the_new_province(
+    tree, officer, reviewer, make_user, clock
+):
+    clock(datetime.date(2025, 8, 12))
+    assessment = get_or_start_assessment(tree.commune, 2025, by=officer)
+
+    assert submit_assessment(assessment, by=officer).reviewer_unit == tree.new_province
+    with pytest.raises(PermissionDenied):  # the district was abolished on 30/06/2025
+        approve_assessment(assessment, by=reviewer)
+    province_reviewer = make_user("province", (tree.new_province, Role.HOME_AFFAIRS))
+    assert approve_assessment(assessment, by=province_reviewer).status == Assessment.Status.APPROVED
+
+
+def test_the_2025_provinces_reviewer_reviews_what_waited_at_the_province_it_succeeded(assessment, tree, make_user):
+    Assessment.objects.filter(pk=assessment.pk).update(status=Assessment.Status.SUBMITTED, reviewer_unit=tree.province)
+    assessment.refresh_from_db()
+    province_reviewer = make_user("province", (tree.new_province, Role.HOME_AFFAIRS))
+
+    assert approve_assessment(assessment, by=province_reviewer).status == Assessment.Status.APPROVED
+
+
+def test_a_year_sent_on_the_last_legacy_day_still_goes_to_the_district(tree, officer, clock):
+    clock(datetime.date(2025, 6, 30))
+    assessment = get_or_start_assessment(tree.commune, 2025, by=officer)
+
+    assert submit_assessment(assessment, by=officer).reviewer_unit == tree.district
 
 
 def test_only_an_officer_of_the_commune_may_submit_it(assessment, reviewer):

@@ -3,6 +3,7 @@
 Assertions read ids, names and dates, not interface text, so they hold in Vietnamese and in English.
 """
 
+import datetime
 import importlib
 import re
 from pathlib import Path
@@ -68,7 +69,10 @@ def switch(page, number):
     return page.locator(f"#criterion-{number} .js-achieved")
 
 
-def test_a_commune_year_goes_from_entry_through_a_return_to_approval(sign_in, live_server, demo):
+def test_a_commune_year_goes_from_entry_through_a_return_to_approval(sign_in, live_server, demo, clock):
+    # On 16/12/2024 the legacy commune's year goes to its district, whose demo reviewer takes it up; sent after
+    # 30/06/2025 it would go to the 2025 province instead (units.hierarchy.level_above).
+    clock(datetime.date(2024, 12, 16))
     year_url = live_server.url + reverse("progress:my-year", args=[demo.pk, 2024])
 
     # The officer ticks the criteria of 2024 (by click, and one by keyboard) and submits.

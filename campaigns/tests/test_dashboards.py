@@ -427,9 +427,10 @@ def test_overview_draws_both_charts_and_the_status_counts(client, leader, distri
     criteria_svg = ET.fromstring(str(response.context["criteria_chart"]))  # noqa: S314 - our own markup
     progress_svg = ET.fromstring(str(response.context["progress_chart"]))  # noqa: S314
     rects = [r for r in criteria_svg.iter("{http://www.w3.org/2000/svg}rect") if "bar" in r.get("class", "")]
-    assert [r.get("data-value") for r in rects] == ["2"] * 17 + ["1"] * 2
+    # Approved assessments only, as the plan's targets and the reports count them: Trường Hà alone.
+    assert [r.get("data-value") for r in rects] == ["1"] * 19
     values = [r.get("data-value") for r in progress_svg.iter("{http://www.w3.org/2000/svg}rect")]
-    assert values == ["15", "18", "0", "1"]  # 2023 and 2024: average, then communes at 19/19
+    assert values == ["15", "19", "0", "1"]  # 2023 and 2024: average, then communes at 19/19
     assertContains(response, "<svg", count=2)
     assertContains(response, reverse("dashboards:matrix", args=[district.pk, 2023]))
     assert response.context["year"] == 2024  # the district's last year

@@ -9,9 +9,9 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from campaigns.models import Milestone, Plan, PlanAmendment, PlanAttachment, PlanSection, Target
+from campaigns.plans.coverage import coverage_of
 from campaigns.plans.permissions import can_edit_plan
 from campaigns.plans.services import create_child_plan
-from campaigns.plans.views.tree import coverage_of
 from campaigns.templatetags.campaigns_tags import plan_text, signature_lines
 from campaigns.tests.factories import LEGACY, fill_plan, make_communes, make_plan
 from units.models import Kind, Role

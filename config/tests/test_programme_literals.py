@@ -32,12 +32,6 @@ ALLOWED = {
     ("campaigns/models/criteria.py", "e.g. qd318-xa-2021"),
     # A random seed that happens to read like a year; changing it would change the generated data.
     ("campaigns/management/commands/generate_national_data.py", 2021),
-    # Choice labels stored in the awards and reports migrations: dropping their year needs a migration in those
-    # apps (left to the report registry, which labels each kind, and to the awards app).
-    ("awards/models/nominations.py", "Mid-term review (sơ kết) 2023"),
-    ("awards/models/nominations.py", "Final review (tổng kết) 2025"),
-    ("reports/models.py", "Mid-term review (sơ kết) 2023"),
-    ("reports/models.py", "Final review (tổng kết) 2025"),
 }
 # The 2025 reform is a date in the units' history, not a programme year.
 ALLOWED_HTML = re.compile(r"the 2025 reform")

@@ -27,7 +27,9 @@ function watchAssessmentForm(form) {
   }
 
   function updateCount() {
-    if (count) count.textContent = form.querySelectorAll(".js-achieved:checked").length;
+    // Criteria decided from indicator values are counted as the server last decided them.
+    const decided = form.querySelectorAll(".js-decided[data-achieved='true']").length;
+    if (count) count.textContent = form.querySelectorAll(".js-achieved:checked").length + decided;
   }
 
   function markDirty() {

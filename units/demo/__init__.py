@@ -14,6 +14,7 @@ must change nothing.
 import datetime
 from collections import Counter
 
+from units.hierarchy import TERRITORIES
 from units.importers import PROVINCE_LEGAL_BASIS
 from units.models import (
     DIVISION_TYPES,
@@ -33,6 +34,7 @@ DEMO_STEPS = [
     "units.demo.load_accounts",
     "campaigns.demo.plans.load_plans",
     "campaigns.demo.assessments.load_progress",
+    "campaigns.demo.completion.load_completion",
     "awards.demo.load_awards",
 ]
 
@@ -333,6 +335,6 @@ def _division_type(kind, name: str) -> str:
 
 def _short_name(kind, name: str, division_type: str = "") -> str:
     """Territories drop their type, as the national import does: "Xã Trường Hà" → "Trường Hà"."""
-    if kind not in (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.VILLAGE):
+    if kind not in TERRITORIES:
         return name
     return name.removeprefix((division_type or _division_type(kind, name)) + " ")

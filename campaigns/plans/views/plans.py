@@ -1,7 +1,5 @@
 """A plan: its page, header form, amendments and the child plan that implements it."""
 
-import datetime
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from campaigns.models import Campaign, Plan
+from campaigns.plans.coverage import coverage_of
 from campaigns.plans.forms import AmendmentForm, AttachmentForm, PlanForm, UnitChoiceField
 from campaigns.plans.permissions import can_edit_plan, child_plan_units, editable_units
 from campaigns.plans.services import create_child_plan, inherited_targets, record_amendment
-from campaigns.plans.views.tree import coverage_of
+from campaigns.plans.timeline import TimelineState, milestone_state
+from campaigns.targets.dates import AsOf, as_of_text
 from campaigns.targets.evaluation import evaluate_targets
 from units.models import User
 
@@ -34,12 +34,13 @@ def load_plan(request: HttpRequest, pk: int, *, edit: bool = False) -> Plan:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = load_plan(request, pk)
     user = request.user
-    today = datetime.date.today()
+    as_of = AsOf.today()
     targets = list(plan.targets.select_related("scope_unit").prefetch_related("units", "years"))
-    results = evaluate_targets(targets, today=today)
+    results = evaluate_targets(targets, today=as_of.day, closed=as_of.closed)
     milestones = list(plan.milestones.select_related("responsible_unit"))
     for milestone in milestones:
-        milestone.overdue = milestone.is_overdue(today)
+        milestone.state = milestone_state(milestone, as_of)
+        milestone.overdue = milestone.state == TimelineState.OVERDUE
     can_edit = can_edit_plan(user, plan)
     context = {
         "plan": plan,
@@ -50,6 +51,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "bases": plan.bases.select_related("document"),
         "sections": plan.sections.all(),
         "rows": [(target, results.get(target.pk)) for target in targets],
+        "as_of_text": as_of_text(as_of),
         "milestones": milestones,
         "overdue_count": sum(m.overdue for m in milestones),
         "subjects": plan.subjects.all(),

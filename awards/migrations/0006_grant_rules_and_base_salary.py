@@ -15,7 +15,7 @@ def load(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0004_nomination_round_year_bounds'),
+        ('awards', '0005_round_labels_without_year'),
     ]
 
     operations = [
