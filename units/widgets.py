@@ -43,7 +43,8 @@ class UnitPicker(forms.Widget):
     def value_from_datadict(self, data, files, name):
         text = data.get(name + TEXT_SUFFIX)
         if self.multiple:
-            value = PickedList(data.getlist(name) if hasattr(data, "getlist") else data.get(name) or [])
+            values = data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+            value = PickedList(values if isinstance(values, list | tuple) else [values] if values else [])
         else:
             value = Picked(data.get(name) or "")
         value.text = text
@@ -78,6 +79,9 @@ class UnitPicker(forms.Widget):
         if len(few) <= SELECT_LIMIT:
             widget["select"] = True
             widget["options"] = [(str(unit.pk), label(unit), str(unit.pk) in chosen) for unit in few]
+            # As Django's own <select>: a blank first choice unless one is required and already made, so
+            # that the browser never submits the first unit nobody chose.
+            widget["blank"] = not self.multiple and (not self.is_required or not any(o[2] for o in widget["options"]))
             return context
         selected = list(with_parents(queryset.filter(pk__in=[pk for pk in chosen if pk.isdecimal()]))) if chosen else []
         widget["selected"] = [(str(unit.pk), label(unit)) for unit in selected]

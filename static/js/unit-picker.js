@@ -50,7 +50,7 @@
       list.innerHTML = response.ok ? await response.text() : "";
       options().forEach((item, i) => (item.id = `${list.id}-${i}`));
       const count = options().length;
-      status.textContent = count ? `${count}` : list.textContent.trim();
+      status.textContent = count ? root.dataset.found.replace("{count}", count) : list.textContent.trim();
       open(list.children.length > 0);
     }
 

@@ -36,7 +36,9 @@ def search(client, user, q, scope="units:visible", **arguments):
 def bulk_communes(parent: Unit, count: int, prefix: str = "Xã Số") -> None:
     """`count` communes under `parent` in one INSERT (bulk_create skips save(), so path and search name are set
     here)."""
-    start = (Unit.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    # Explicit pks (the path holds them), far above the ones PostgreSQL's sequence, which they do not move,
+    # hands out next.
+    start = (Unit.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 100_000
     Unit.objects.bulk_create(
         Unit(
             pk=start + i,
