@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from campaigns.models import Campaign, Target
 from campaigns.tests.factories import make_plan
-from units.models import Kind, Role
+from units.models import Kind, Role, Unit
 from units.tests.test_unit_picker import bulk_communes
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +104,20 @@ def test_the_issuing_unit_search_offers_only_the_users_units(client, official, p
     assert "Xã Số 12" in client.get(url + "&q=xa so 12").content.decode()
     assert "Xã Xa Xôi" not in client.get(url + "&q=xa xa xoi").content.decode()
     assert "Xã Xa Xôi" not in client.get(url + "&q=99999").content.decode()
+
+
+def test_a_targets_named_units_are_ticked_and_names_typed_without_javascript_are_added(client, official, plan):
+    target = plan.targets.get()
+    named = {unit.name: unit for unit in Unit.objects.filter(name__in=["Xã Số 5", "Xã Số 6", "Xã Số 7"])}
+    target.units.set([named["Xã Số 5"], named["Xã Số 6"]])
+    client.force_login(official)
+    url = reverse("campaigns:target-edit", args=[target.pk])
+
+    html = client.get(url).content.decode()
+    assert f'name="units" value="{named["Xã Số 5"].pk}" checked' in html
+    assert "Xã Số 6 — Huyện Hà Quảng, Tỉnh Cao Bằng" in html
+
+    data = {"type": "keep", "description": "Giữ chuẩn", "status": "xa_ntm", "deadline_year": 2025, "order": 1}
+    response = client.post(url, {**data, "units": [named["Xã Số 5"].pk], "units__text": "xa so 7"})
+    assert response.status_code == 302, response.context["form"].errors
+    assert set(target.units.all()) == {named["Xã Số 5"], named["Xã Số 7"]}
