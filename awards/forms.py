@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,13 +16,13 @@ from django.utils.translation import gettext_lazy
 
 from awards.catalogue import DOSSIER_PARTS
 from awards.models import AwardForm, DossierFile, LegalRegime, Nomination, Nominee, NomineeKind
-from awards.permissions import units_under
+from awards.permissions import proposing_units, units_under
 from awards.services.grants import granted_on
-from awards.services.routing import dated_name
 from campaigns.models import Campaign, Plan
-from units.fields import VersionField, claim_version
+from units.fields import UnitChoiceField, VersionField, claim_version
 from units.hierarchy import ENTERPRISES, LOCALITIES, TERRITORIES, default_successor
 from units.models import Kind, Unit, User
+from units.picker import unit_scope
 from units.uploads import FileKind, check_upload
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -42,14 +43,27 @@ KIND_FIELDS = {
 }
 
 
-class UnitChoiceField(forms.ModelChoiceField):
-    # Depth of the shallowest unit offered, so that the tree is indented from there.
-    base_depth = 0
+NOMINEE_UNIT_KINDS = {
+    "collective_unit": COLLECTIVE_KINDS,
+    "person_unit": None,  # any unit: a workplace
+    "household_village": HOUSEHOLD_KINDS,
+    "enterprise_unit": ENTERPRISE_KINDS,
+}
 
-    def label_from_instance(self, unit: Unit) -> str:
-        # Ordered by path: indenting by depth shows the tree inside a plain <select>. Dated names tell apart
-        # Tỉnh Cao Bằng before 07/2025 and from 07/2025.
-        return "· " * max(unit.depth - self.base_depth, 0) + dated_name(unit)
+
+@unit_scope("awards:proposing-unit")
+def proposing_unit_choices(user: User) -> QuerySet[Unit]:
+    return Unit.objects.filter(pk__in=[unit.pk for unit in proposing_units(user)]).order_by("path")
+
+
+@unit_scope("awards:nominee-unit")
+def nominee_units(user: User, *, field: str, proposer: int | None = None) -> QuerySet[Unit]:
+    """Units within the bodies `user` proposes for (or within the one that proposed an edited nomination)."""
+    # An edited nomination: within its proposer, which the views checked the user may edit for.
+    roots = proposing_units(user) if proposer is None else list(Unit.objects.visible_to(user).filter(pk=proposer))
+    units = units_under(roots) if roots else Unit.objects.none()
+    kinds = NOMINEE_UNIT_KINDS[field]
+    return units.filter(kind__in=kinds) if kinds else units
 
 
 class AwardFormSelect(forms.Select):
@@ -66,23 +80,23 @@ class AwardFormSelect(forms.Select):
 
 
 class NominationForm(forms.ModelForm):
-    proposing_unit = UnitChoiceField(queryset=Unit.objects.none(), label=gettext_lazy("Proposing unit"))
+    proposing_unit = UnitChoiceField(scope="awards:proposing-unit", label=gettext_lazy("Proposing unit"))
     nominee_kind = forms.ChoiceField(
         label=gettext_lazy("Nominee"), choices=NomineeKind.choices, widget=forms.RadioSelect
     )
     collective_unit = UnitChoiceField(
-        queryset=Unit.objects.none(),
+        scope="awards:nominee-unit",
         required=False,
         label=gettext_lazy("Collective"),
         help_text=gettext_lazy("The commune itself, a village or an agency"),
     )
     person_name = forms.CharField(label=gettext_lazy("Full name"), max_length=200, required=False)
     person_position = forms.CharField(label=gettext_lazy("Position"), max_length=200, required=False)
-    person_unit = UnitChoiceField(queryset=Unit.objects.none(), required=False, label=gettext_lazy("Workplace"))
+    person_unit = UnitChoiceField(scope="awards:nominee-unit", required=False, label=gettext_lazy("Workplace"))
     household_head = forms.CharField(label=gettext_lazy("Head of household"), max_length=200, required=False)
-    household_village = UnitChoiceField(queryset=Unit.objects.none(), required=False, label=gettext_lazy("Village"))
+    household_village = UnitChoiceField(scope="awards:nominee-unit", required=False, label=gettext_lazy("Village"))
     enterprise_unit = UnitChoiceField(
-        queryset=Unit.objects.none(), required=False, label=gettext_lazy("Enterprise or cooperative")
+        scope="awards:nominee-unit", required=False, label=gettext_lazy("Enterprise or cooperative")
     )
     external_name = forms.CharField(label=gettext_lazy("Organisation"), max_length=200, required=False)
     version = VersionField()
@@ -109,20 +123,16 @@ class NominationForm(forms.ModelForm):
     def __init__(self, *args, user: User, proposing_units: list[Unit], **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["proposing_unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in proposing_units])
+        # An edited nomination keeps the body that proposed it (the view passes it alone).
+        self.fields["proposing_unit"].limit_to(user, also=self.instance.proposing_unit_id)
         if self.instance.pk:  # the body that submitted the tờ trình does not change afterwards
             self.fields["proposing_unit"].disabled = True
             self.initial.setdefault("proposing_unit", self.instance.proposing_unit_id)
         elif len(proposing_units) == 1:
             self.initial.setdefault("proposing_unit", proposing_units[0].pk)
-        roots = [self.instance.proposing_unit] if self.instance.pk else proposing_units
-        units = units_under(roots)
-        for name in ("collective_unit", "person_unit", "household_village", "enterprise_unit"):
-            self.fields[name].base_depth = min(root.depth for root in roots)
-        self.fields["collective_unit"].queryset = units.filter(kind__in=COLLECTIVE_KINDS)
-        self.fields["person_unit"].queryset = units
-        self.fields["household_village"].queryset = units.filter(kind__in=HOUSEHOLD_KINDS)
-        self.fields["enterprise_unit"].queryset = units.filter(kind__in=ENTERPRISE_KINDS)
+        proposer = self.instance.proposing_unit_id if self.instance.pk else None
+        for name in NOMINEE_UNIT_KINDS:
+            self.fields[name].limit_to(user, field=name, proposer=proposer)
         self.fields["award_form"].queryset = AwardForm.objects.all()
         self.fields["award_form"].help_text = _("Only forms in force on the submission date and open to the nominee")
         self.fields["campaign"].queryset = Campaign.objects.all()

@@ -8,12 +8,14 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from awards.forms import DATE_INPUTS, DATE_WIDGET, UnitChoiceField
+from awards.forms import DATE_INPUTS, DATE_WIDGET
 from awards.models import Ballot, CouncilMember, CouncilSession, Nomination
 from awards.models.catalogue import AwardForm
+from awards.permissions import council_units
 from awards.services.grants import legal_bases
-from units.fields import BoundedModelMultipleChoiceField, WholeNumberField
+from units.fields import BoundedModelMultipleChoiceField, UnitChoiceField, WholeNumberField
 from units.models import Unit, User
+from units.picker import unit_scope
 from units.wording import cited, council_name
 
 
@@ -28,8 +30,13 @@ def legal_basis_for(
     return "\n".join(lines)
 
 
+@unit_scope("awards:council-unit")
+def council_unit_choices(user: User) -> QuerySet[Unit]:
+    return Unit.objects.filter(pk__in=[unit.pk for unit in council_units(user)]).order_by("path")
+
+
 class SessionForm(forms.ModelForm):
-    council_unit = UnitChoiceField(queryset=Unit.objects.none(), label=gettext_lazy("Council of"))
+    council_unit = UnitChoiceField(scope="awards:council-unit", label=gettext_lazy("Council of"))
     # A percentage reads better than the stored share (0.5): "more than 50% of the votes cast".
     threshold_percent = forms.IntegerField(
         label=gettext_lazy("Approval threshold (%)"),
@@ -49,9 +56,9 @@ class SessionForm(forms.ModelForm):
             )
         }
 
-    def __init__(self, *args, units: list[Unit], **kwargs):
+    def __init__(self, *args, user: User, units: list[Unit], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["council_unit"].queryset = Unit.objects.filter(pk__in=[unit.pk for unit in units])
+        self.fields["council_unit"].limit_to(user)
         self.fields["date"].input_formats = DATE_INPUTS
         self.fields["date"].help_text = _("dd/mm/yyyy")
         # Open votes are the rule for the commune and district forms; higher forms ask for a secret ballot.

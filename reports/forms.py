@@ -3,15 +3,16 @@
 import datetime
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
 from reports.documents import REGISTRY, form_kinds
 from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, REPORTING_KINDS
 from reports.services import REQUEST_ROLES
-from units.fields import YearFormField
-from units.models import CodeScheme, Kind, Unit, User
+from units.fields import UnitChoiceField, YearFormField
+from units.models import Kind, Unit, User
+from units.picker import unit_scope
 from units.wording import SigningMode
 
 # "" keeps the plan's signer; "own" is stored for SigningMode.NONE, which a blank choice cannot say.
@@ -33,19 +34,14 @@ def requestable_units(user: User):
     return units.filter(pk__in=ids).order_by("path")
 
 
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, unit: Unit) -> str:
-        # The same name can exist before and after the 2025 reform (Tỉnh Cao Bằng): say which.
-        if unit.code_scheme == CodeScheme.LEGACY:
-            return f"{unit.name} ({CodeScheme.LEGACY.label})"
-        if unit.code_scheme == CodeScheme.Y2025:
-            return f"{unit.name} ({CodeScheme.Y2025.label})"
-        return unit.name
+@unit_scope("reports:unit")
+def report_units(user: User) -> QuerySet[Unit]:
+    return requestable_units(user)
 
 
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"), choices=form_kinds)
-    unit = UnitChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = UnitChoiceField(scope="reports:unit", label=_("Unit"))
     year = YearFormField(
         label=_("Year"),
         required=False,
@@ -87,7 +83,7 @@ class ReportRequestForm(forms.Form):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = requestable_units(user)
+        self.fields["unit"].limit_to(user)
         self.fields["year"].widget.attrs.update(min=Campaign.objects.first_year(), max=datetime.date.today().year)
 
     def clean(self):

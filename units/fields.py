@@ -1,5 +1,7 @@
 """Form and model fields shared by the apps, and the bounds every number typed into a form must keep."""
 
+import re
+
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -7,6 +9,10 @@ from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+
+from units.models import Unit
+from units.picker import MAX_QUERY, find, label, matches_label, scope_token, scope_units
+from units.widgets import UnitMultiplePicker, UnitPicker
 
 BIGINT = 2**63
 
@@ -155,3 +161,91 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
                 )
         return super()._check_values(value)
+
+
+def _resolve(units, text: str):
+    """The one unit of `units` a typed text names, or a ValidationError listing the candidates."""
+    found = find(units, text)
+    if len(found) == 1:
+        return found[0]
+    shown = text.strip()[:MAX_QUERY]
+    if not found:
+        raise ValidationError(
+            _("No unit you may choose here matches “%(text)s”."), code="invalid_choice", params={"text": shown}
+        )
+    names = [label(unit) + (f" [{unit.code}]" if unit.code else "") for unit in found[:5]]
+    raise ValidationError(
+        _("Several units match “%(text)s”: %(candidates)s. Type the unit's code, or its name as listed."),
+        code="ambiguous",
+        params={"text": shown, "candidates": "; ".join(names) + ("; …" if len(found) > 5 else "")},
+    )
+
+
+class ScopedUnits:
+    """A unit field that picks from a named scope (units.picker), searched on the server as the user types."""
+
+    def __init__(self, *, scope: str, queryset=None, **kwargs):
+        super().__init__(queryset=Unit.objects.none() if queryset is None else queryset, **kwargs)
+        self.scope = scope
+
+    def limit_to(self, user, *, also: int | None = None, **arguments) -> None:
+        """The units `user` may choose (the scope's function), plus `also`: a unit already chosen."""
+        units = scope_units(self.scope, user, **arguments)
+        if also is not None:
+            units = units | Unit.objects.filter(pk=also)
+        self.queryset = units
+        self.widget.token = scope_token(self.scope, arguments)
+
+    def label_from_instance(self, unit) -> str:
+        return label(unit)
+
+
+class UnitChoiceField(ScopedUnits, forms.ModelChoiceField):
+    """One unit: its pk as a <select> or the picker sends it, or a code or name typed without JavaScript."""
+
+    widget = UnitPicker
+
+    def to_python(self, value):
+        text = getattr(value, "text", None)
+        if text is None:  # a pk alone: the <select>, or a client that posts pks
+            return super().to_python(str(value) if value is not None else value)
+        if not text.strip():
+            return None
+        if len(text) > MAX_QUERY * 2:
+            raise ValidationError(_("This text is too long to name a unit."), code="invalid_choice")
+        if value:
+            try:
+                unit = super().to_python(str(value))
+            except ValidationError:
+                unit = None
+            if unit is not None and matches_label(unit, text):
+                return unit
+        return _resolve(self.queryset, text)
+
+    def has_changed(self, initial, data):
+        return super().has_changed(initial, str(data) if data is not None else data)
+
+
+class UnitMultipleChoiceField(ScopedUnits, BoundedModelMultipleChoiceField):
+    """Several units: the pks chosen, plus any codes or names typed, one a line or separated by “;”."""
+
+    widget = UnitMultiplePicker
+
+    def clean(self, value):
+        text = getattr(value, "text", None) or ""
+        if len(text) > MAX_QUERY * 20:
+            raise ValidationError(_("This text is too long to name units."), code="invalid_choice")
+        entries = [entry.strip() for entry in re.split(r"[;\n]", text) if entry.strip()]
+        pks = list(value or [])
+        if not entries:
+            return super().clean(pks)
+        chosen = list(super().clean(pks)) if pks else []
+        found, errors = [], []
+        for entry in entries:
+            try:
+                found.append(_resolve(self.queryset, entry))
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+        return self.queryset.filter(pk__in=[unit.pk for unit in chosen + found])

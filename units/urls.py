@@ -6,6 +6,7 @@ app_name = "units"
 
 urlpatterns = [
     path("", views.browse, name="browse"),
+    path("search/", views.search, name="search"),
     path("import-template.xlsx", views.import_template, name="import-template"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -20,6 +20,9 @@ from units import excel
 from units.forms import ImportForm, UnitFilterForm, UnitForm
 from units.models import CodeScheme, Kind, Lineage, Unit, User
 from units.permissions import can_see, creatable_kinds, may_edit
+from units.picker import MAX_QUERY, MAX_RESULTS, read_token, scope_units
+from units.picker import search as search_units
+from units.widgets import option
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -219,3 +222,21 @@ def import_template(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(excel.build_template(), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="units-template.xlsx"'
     return response
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    """The unit picker's matches: at most MAX_RESULTS units of the field's scope, as <li role="option">."""
+    scope = read_token(request.GET.get("scope", ""))
+    if scope is None:
+        return HttpResponseBadRequest(_("This search is not available; reload the page."))
+    query = request.GET.get("q", "")
+    if len(query) > MAX_QUERY:
+        return HttpResponseBadRequest(_("Type at most %(count)d characters to search.") % {"count": MAX_QUERY})
+    name, arguments = scope
+    try:
+        units = scope_units(name, request.user, **arguments)
+    except TypeError:  # arguments the scope does not take: not a token this code signed
+        return HttpResponseBadRequest(_("This search is not available; reload the page."))
+    matches = [option(unit) for unit in search_units(units, query)[:MAX_RESULTS]]
+    return render(request, "units/_unit_picker_results.html", {"matches": matches, "query": query})

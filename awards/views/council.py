@@ -94,7 +94,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     chosen = next((u for u in units if str(u.pk) == request.GET.get("unit")), units[0] if len(units) == 1 else None)
     initial = {"council_unit": chosen.pk, "title": f"Phiên họp {council_name(chosen)}"} if chosen else {}
-    form = SessionForm(request.POST or None, units=units, initial=initial)
+    form = SessionForm(request.POST or None, user=request.user, units=units, initial=initial)
     members = MemberFormSet(
         request.POST or None, prefix="members", users=_member_users(units), initial=_previous_members(chosen)
     )

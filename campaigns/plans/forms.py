@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Milestone, Plan, PlanAmendment, PlanAttachment, PlanSection, Target
 from campaigns.models.progress import STATUS_KIND
-from campaigns.plans.permissions import editable_units
+from campaigns.plans.permissions import child_plan_units, editable_units
 from units.fields import (
     BoundedModelMultipleChoiceField,
+    UnitChoiceField,
+    UnitMultipleChoiceField,
     VersionField,
     YearFormField,
     bound,
@@ -24,29 +26,12 @@ from units.fields import (
     fit_columns,
 )
 from units.models import Unit, User
+from units.picker import unit_scope
 from units.uploads import FileKind, check_upload
 
 # An <input type="date"> sends and expects ISO dates; the browser shows them as dd/mm/yyyy.
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, unit: Unit) -> str:
-        return _indented(unit)
-
-
-class UnitMultipleChoiceField(BoundedModelMultipleChoiceField):
-    def label_from_instance(self, unit: Unit) -> str:
-        return _indented(unit)
-
-
-def _indented(unit: Unit) -> str:
-    # Options are ordered by path, so indenting by depth shows the tree inside a plain <select>.
-    label = "· " * unit.depth + unit.name
-    if unit.valid_to:
-        label += " (%s)" % (_("until %(date)s") % {"date": f"{unit.valid_to:%d/%m/%Y}"})
-    return label
 
 
 def units_under(plan: Plan, user: User) -> QuerySet[Unit]:
@@ -57,8 +42,30 @@ def units_under(plan: Plan, user: User) -> QuerySet[Unit]:
     return units.order_by("path")
 
 
+def _plan(user: User, plan: Plan | int) -> Plan | None:
+    """The plan a form was built for, or the one a search names (only if the user may read it)."""
+    return plan if isinstance(plan, Plan) else Plan.objects.visible_to(user).filter(pk=plan).first()
+
+
+@unit_scope("plans:issuing-unit")
+def issuing_units(user: User) -> QuerySet[Unit]:
+    return editable_units(user).order_by("path")
+
+
+@unit_scope("plans:plan-units")
+def plan_units(user: User, *, plan: Plan | int) -> QuerySet[Unit]:
+    plan = _plan(user, plan)
+    return units_under(plan, user) if plan is not None else Unit.objects.none()
+
+
+@unit_scope("plans:child-unit")
+def child_units(user: User, *, plan: Plan | int) -> QuerySet[Unit]:
+    plan = _plan(user, plan)
+    return child_plan_units(user, plan) if plan is not None else Unit.objects.none()
+
+
 class PlanForm(forms.ModelForm):
-    issuing_unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Issuing unit"), required=False)
+    issuing_unit = UnitChoiceField(scope="plans:issuing-unit", label=_("Issuing unit"), required=False)
     version = VersionField()
 
     class Meta:
@@ -94,10 +101,8 @@ class PlanForm(forms.ModelForm):
         self.user = user
         self.fields["issue_date"].input_formats = DATE_INPUTS
         self.fields["parent"].queryset = Plan.objects.visible_to(user).select_related("campaign")
-        units = editable_units(user)
-        if self.instance.issuing_unit_id:  # keep the current unit selectable even if now out of reach
-            units = units | Unit.objects.filter(pk=self.instance.issuing_unit_id)
-        self.fields["issuing_unit"].queryset = units.order_by("path")
+        # The current unit stays selectable even if now out of reach.
+        self.fields["issuing_unit"].limit_to(user, also=self.instance.issuing_unit_id)
         self.fields["issuing_unit"].required = not user.sees_everything
         self.fields["issuing_unit"].help_text = _("Leave blank only for a national plan.")
         if self.instance.pk:
@@ -165,7 +170,7 @@ class AmendmentForm(forms.ModelForm):
 
 
 class MilestoneForm(forms.ModelForm):
-    responsible_unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Responsible unit"), required=False)
+    responsible_unit = UnitChoiceField(scope="plans:plan-units", label=_("Responsible unit"), required=False)
 
     class Meta:
         model = Milestone
@@ -185,7 +190,7 @@ class MilestoneForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("due_date", "done_date"):
             self.fields[name].input_formats = DATE_INPUTS
-        self.fields["responsible_unit"].queryset = units_under(self.instance.plan, user)
+        self.fields["responsible_unit"].limit_to(user, plan=self.instance.plan)
         self.fields["due_year"].help_text = _("Or a year (and quarter) instead of an exact date")
         fit_columns(self)
 
@@ -253,8 +258,8 @@ BREAKDOWN_VALUE = forms.DecimalField(max_digits=18, decimal_places=3, min_value=
 
 
 class TargetForm(forms.ModelForm):
-    scope_unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Counted within"), required=False)
-    units = UnitMultipleChoiceField(queryset=Unit.objects.none(), label=_("Named units"), required=False)
+    scope_unit = UnitChoiceField(scope="plans:plan-units", label=_("Counted within"), required=False)
+    units = UnitMultipleChoiceField(scope="plans:plan-units", label=_("Named units"), required=False)
     years = forms.CharField(
         label=_("Yearly breakdown"),
         required=False,
@@ -302,11 +307,9 @@ class TargetForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         this_year = datetime.date.today().year
         self.fields["years"].widget.attrs["placeholder"] = f"{this_year}: 1\n{this_year + 1}: 2"
-        units = units_under(self.instance.plan, user)
-        self.fields["units"].queryset = units
-        self.fields["units"].widget.attrs["size"] = 10
+        self.fields["units"].limit_to(user, plan=self.instance.plan)
         self.fields["units"].help_text = _("For milestone and keep targets: the units named in the plan.")
-        self.fields["scope_unit"].queryset = units
+        self.fields["scope_unit"].limit_to(user, plan=self.instance.plan)
         self.fields["scope_unit"].help_text = _("Blank means the plan's issuing unit.")
         self.fields["measure"].required = False  # only share targets read it
         if self.instance.pk:

@@ -7,15 +7,14 @@ import re
 from decimal import Decimal
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import ExemplaryModel, OcopProduct, OcopRating, Recognition, ResourceContribution, VillageYear
 from campaigns.models.progress import STATUS_KIND, STATUS_SINCE
-from units.fields import COLUMN_RANGES, WholeNumberField
-from units.models import Kind, Unit
+from units.fields import COLUMN_RANGES, UnitChoiceField, WholeNumberField
+from units.models import Kind, Unit, User
 
 # Officials write dates as dd/mm/yyyy; ISO is accepted too so that pasted dates work.
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -99,32 +98,25 @@ class AreaField(forms.DecimalField):
         return super().to_python(text.replace(",", "."))
 
 
-class UnitChoiceField(forms.ModelChoiceField):
-    """Units in path order; a village is indented under its commune."""
-
-    def label_from_instance(self, unit: Unit) -> str:
-        return f"· {unit.name}" if unit.kind == Kind.VILLAGE else unit.name
-
-
 class UnitsMixin:
-    """Limits the `unit` field to the units the view says the user may write for."""
+    """Limits the `unit` field to the units the user may write for under the hub (the field's scope)."""
 
-    def __init__(self, *args, units: QuerySet[Unit] | None = None, **kwargs):
+    def __init__(self, *args, user: User | None = None, hub: Unit | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["unit"]
         if self.instance.pk:  # an edited record stays where it is
             field.queryset = Unit.objects.filter(pk=self.instance.unit_id)
             field.disabled = True
         else:
-            field.queryset = units
-            only = list(units[:2])
+            field.limit_to(user, hub=hub)
+            only = list(field.queryset[:2])
             if len(only) == 1:
                 field.initial = only[0].pk
 
 
 class RecognitionForm(UnitsMixin, forms.ModelForm):
     unit = UnitChoiceField(
-        queryset=Unit.objects.none(),
+        scope="records:recognition",
         label=label(Recognition, "unit"),
         help_text=_("Communes for commune statuses, villages for village statuses."),
     )
@@ -223,7 +215,7 @@ class VillageGridForm(forms.Form):
 
 
 class OcopProductForm(UnitsMixin, forms.ModelForm):
-    unit = UnitChoiceField(queryset=Unit.objects.none(), label=label(OcopProduct, "unit"))
+    unit = UnitChoiceField(scope="records:commune", label=label(OcopProduct, "unit"))
 
     class Meta:
         model = OcopProduct
@@ -283,7 +275,7 @@ class OcopRatingForm(forms.ModelForm):
 
 
 class ResourceForm(UnitsMixin, forms.ModelForm):
-    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Commune"))
+    unit = UnitChoiceField(scope="records:commune", label=_("Commune"))
     state_budget = MoneyField(label=label(ResourceContribution, "state_budget"))
     people = MoneyField(label=label(ResourceContribution, "people"))
     enterprises = MoneyField(label=label(ResourceContribution, "enterprises"))
@@ -328,7 +320,7 @@ class ResourceForm(UnitsMixin, forms.ModelForm):
 
 class ExemplaryModelForm(UnitsMixin, forms.ModelForm):
     unit = UnitChoiceField(
-        queryset=Unit.objects.none(),
+        scope="records:model",
         label=label(ExemplaryModel, "unit"),
         help_text=_("The commune, or the village where the model is."),
     )

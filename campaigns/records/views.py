@@ -38,6 +38,7 @@ from campaigns.records.forms import (
 )
 from units.hierarchy import ADMINISTRATIONS, LOCALITIES, TERRITORIES, predecessors
 from units.models import Kind, Role, Unit, User
+from units.picker import unit_scope
 
 HUB_KINDS = ADMINISTRATIONS
 # has_role_over() also lets administrators through.
@@ -65,6 +66,22 @@ def writable_units(user: User, hub: Unit, roles: tuple[str, ...], kinds: tuple[s
         roots = [root for root, membership in user.scope if membership.role in roles]
         units = units.within(*roots) if roots else units.none()
     return units.order_by("path")
+
+
+def _scope(roles: tuple[str, ...], kinds: tuple[str, ...]):
+    """A picker scope: the units of `kinds` the user may write for under a hub the user can see."""
+
+    def units(user: User, *, hub: Unit | int) -> QuerySet[Unit]:
+        if not isinstance(hub, Unit):
+            hub = Unit.objects.visible_to(user).of_kind(*HUB_KINDS).filter(pk=hub).first()
+        return writable_units(user, hub, roles, kinds) if hub is not None else Unit.objects.none()
+
+    return units
+
+
+unit_scope("records:recognition")(_scope(RECOGNITION_WRITERS, RECOGNISED_KINDS))
+unit_scope("records:commune")(_scope(COMMUNE_WRITERS, (Kind.COMMUNE,)))
+unit_scope("records:model")(_scope(COMMUNE_WRITERS, LOCALITIES))
 
 
 def units_or_403(user: User, hub: Unit, roles: tuple[str, ...], kinds: tuple[str, ...]) -> QuerySet[Unit]:
@@ -156,9 +173,13 @@ def recognition_list(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def recognition_create(request: HttpRequest, pk: int) -> HttpResponse:
     hub = load_hub(request, pk)
-    units = units_or_403(request.user, hub, RECOGNITION_WRITERS, RECOGNISED_KINDS)
+    units_or_403(request.user, hub, RECOGNITION_WRITERS, RECOGNISED_KINDS)
     form = RecognitionForm(
-        request.POST or None, instance=Recognition(recorded_by=request.user), units=units, initial={"unit": hub.pk}
+        request.POST or None,
+        instance=Recognition(recorded_by=request.user),
+        user=request.user,
+        hub=hub,
+        initial={"unit": hub.pk},
     )
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -304,8 +325,8 @@ def ocop_list(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def ocop_create(request: HttpRequest, pk: int) -> HttpResponse:
     hub = load_hub(request, pk)
-    units = units_or_403(request.user, hub, COMMUNE_WRITERS, (Kind.COMMUNE,))
-    form = OcopProductForm(request.POST or None, units=units, initial={"unit": hub.pk})
+    units_or_403(request.user, hub, COMMUNE_WRITERS, (Kind.COMMUNE,))
+    form = OcopProductForm(request.POST or None, user=request.user, hub=hub, initial={"unit": hub.pk})
     if request.method == "POST" and form.is_valid():
         product = form.save()
         messages.success(request, _("Product added. Now record its rating."))
@@ -405,8 +426,10 @@ def resource_list(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def resource_create(request: HttpRequest, pk: int) -> HttpResponse:
     hub = load_hub(request, pk)
-    units = units_or_403(request.user, hub, COMMUNE_WRITERS, (Kind.COMMUNE,))
-    form = ResourceForm(request.POST or None, units=units, initial={"unit": hub.pk, "year": datetime.date.today().year})
+    units_or_403(request.user, hub, COMMUNE_WRITERS, (Kind.COMMUNE,))
+    form = ResourceForm(
+        request.POST or None, user=request.user, hub=hub, initial={"unit": hub.pk, "year": datetime.date.today().year}
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Resources recorded."))
@@ -444,9 +467,11 @@ def model_list(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def model_create(request: HttpRequest, pk: int) -> HttpResponse:
     hub = load_hub(request, pk)
-    units = units_or_403(request.user, hub, COMMUNE_WRITERS, LOCALITIES)
+    units_or_403(request.user, hub, COMMUNE_WRITERS, LOCALITIES)
     instance = ExemplaryModel(recorded_by=request.user)
-    form = ExemplaryModelForm(request.POST or None, instance=instance, units=units, initial={"unit": hub.pk})
+    form = ExemplaryModelForm(
+        request.POST or None, instance=instance, user=request.user, hub=hub, initial={"unit": hub.pk}
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Exemplary model recorded."))

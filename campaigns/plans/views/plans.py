@@ -11,12 +11,13 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from campaigns.models import Campaign, Plan
 from campaigns.plans.coverage import coverage_of
-from campaigns.plans.forms import AmendmentForm, AttachmentForm, PlanForm, UnitChoiceField
+from campaigns.plans.forms import AmendmentForm, AttachmentForm, PlanForm
 from campaigns.plans.permissions import can_edit_plan, child_plan_units, editable_units
 from campaigns.plans.services import create_child_plan, inherited_targets, record_amendment
 from campaigns.plans.timeline import TimelineState, milestone_state
 from campaigns.targets.dates import AsOf, as_of_text
 from campaigns.targets.evaluation import evaluate_targets
+from units.fields import UnitChoiceField
 from units.models import User
 
 
@@ -74,7 +75,7 @@ def _may_create_child(user: User, plan: Plan) -> str:
 
 
 class ChildPlanForm(forms.Form):
-    unit = UnitChoiceField(queryset=None, label=gettext_lazy("Issuing unit"))
+    unit = UnitChoiceField(scope="plans:child-unit", label=gettext_lazy("Issuing unit"))
 
 
 @login_required
@@ -106,7 +107,7 @@ def _create_child(request: HttpRequest, parent: Plan) -> HttpResponse:
     own = [m.unit.pk for m in request.user.active_memberships]
     default = units.filter(pk__in=own).first() or units.first()
     form = ChildPlanForm(request.POST or None, initial={"unit": default})
-    form.fields["unit"].queryset = units
+    form.fields["unit"].limit_to(request.user, plan=parent)
     if request.method == "POST" and form.is_valid():
         plan = create_child_plan(parent, unit=form.cleaned_data["unit"], by=request.user)
         count = plan.targets.count()
