@@ -4,6 +4,7 @@ from django.db import transaction
 
 from campaigns.models import CriteriaSet, GroupThreshold
 from units.models import Unit
+from units.wording import issuer_name
 
 
 @transaction.atomic
@@ -19,7 +20,7 @@ def make_province_version(national: CriteriaSet, *, province: Unit) -> CriteriaS
         start_year=national.start_year,
         end_year=national.end_year,
         decision=national.decision,
-        issuer=f"UBND {province.name}",
+        issuer=issuer_name(province),
         issuing_unit=province,
         parent=national,
         uses_commune_groups=national.uses_commune_groups,

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -34,9 +35,9 @@ def report(request: HttpRequest, result: excel.ImportResult) -> None:
 
 @login_required
 def set_download(request: HttpRequest, pk: int) -> HttpResponse:
-    if not uses_editor(request.user):
-        return redirect("home")
     criteria_set = get_object_or_404(visible_sets(request.user), pk=pk)
+    if not uses_editor(request.user):
+        raise PermissionDenied
     return xlsx_response(excel.set_workbook(criteria_set), f"{criteria_set.code}.xlsx")
 
 

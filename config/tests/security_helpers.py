@@ -41,6 +41,7 @@ from awards.models import (
     NomineeKind,
     Round,
 )
+from campaigns.criteria.services import make_province_version
 from campaigns.models import (
     Assessment,
     Campaign,
@@ -56,6 +57,8 @@ from campaigns.models import (
     ResourceContribution,
     Target,
 )
+from campaigns.models.completion import CompletionCondition
+from campaigns.models.criteria import CriteriaSet, Criterion, GroupThreshold, Indicator
 from reports.models import Report
 from units.demo import LEGACY, Y2025, demo_unit
 from units.models import Kind, Unit, User
@@ -97,7 +100,14 @@ PUBLIC = {
 
 # Objects that belong to no unit (the national movement): readable by everyone, so the page is checked
 # like a list, for other units' names.
-SHARED = {"campaigns:detail"}
+SHARED = {
+    "campaigns:detail",
+    # A programme's completion conditions (Phụ lục III) are national data: read by all, written by administrators.
+    "campaigns:completion",
+    "campaigns:completion-create",
+    "campaigns:completion-edit",
+    "campaigns:completion-delete",
+}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -233,7 +243,17 @@ def campaign(roots) -> dict:
     return {"pk": Campaign.objects.order_by("pk").first().pk}
 
 
+def completion_condition(roots) -> dict:
+    """A condition of a national programme: it belongs to no unit (a SHARED page)."""
+    return {"pk": CompletionCondition.objects.order_by("pk").first().pk}
+
+
 UNIT = unit_of_kind(Kind.COMMUNE, Kind.DISTRICT, Kind.PROVINCE)
+PROVINCE = unit_of_kind(Kind.PROVINCE)
+CRITERIA_SET = owned(CriteriaSet, "issuing_unit")
+CRITERION = owned(Criterion, "criteria_set__issuing_unit")
+INDICATOR = owned(Indicator, "criterion__criteria_set__issuing_unit")
+GROUP_THRESHOLD = owned(GroupThreshold, "indicator__criterion__criteria_set__issuing_unit")
 PARENT = unit_of_kind(Kind.COMMUNE, Kind.DISTRICT, Kind.PROVINCE, key="parent_pk")
 PLAN = owned(Plan, "issuing_unit")
 DASHBOARD = unit_of_kind(Kind.DISTRICT, Kind.PROVINCE, key="unit_pk", year=2024)
@@ -311,6 +331,25 @@ FINDERS: dict[str, Finder] = {
     "awards:record-votes": agenda_item,
     "awards:session-close": SESSION,
     "awards:decision": decision,
+    "campaigns:completion": campaign,
+    "campaigns:completion-create": campaign,
+    "campaigns:completion-edit": completion_condition,
+    "campaigns:completion-delete": completion_condition,
+    "criteria:set": CRITERIA_SET,
+    "criteria:province-version": CRITERIA_SET,
+    "criteria:criterion-create": CRITERIA_SET,
+    "criteria:set-download": CRITERIA_SET,
+    "criteria:set-upload": CRITERIA_SET,
+    "criteria:criterion-edit": CRITERION,
+    "criteria:indicator-create": CRITERION,
+    "criteria:indicator-edit": INDICATOR,
+    "criteria:thresholds": INDICATOR,
+    "criteria:threshold-edit": GROUP_THRESHOLD,
+    "criteria:threshold-delete": GROUP_THRESHOLD,
+    "criteria:groups": PROVINCE,
+    "criteria:group-set": PROVINCE,
+    "criteria:groups-download": PROVINCE,
+    "criteria:groups-upload": PROVINCE,
     "reports:detail": REPORT,
     "reports:status": REPORT,
     "reports:download": REPORT,
@@ -430,7 +469,24 @@ def add_foreign_objects() -> None:
         province = demo_unit(region[-1])
         report = Report(kind=Report.Kind.ANNUAL, unit=province, year=2024, status=Report.Status.DONE, progress=100)
         report.file.save("bao-cao.pdf", ContentFile(PDF), save=True)
+        _add_province_criteria(province)
+    if not CompletionCondition.objects.exists():
+        CompletionCondition.objects.create(
+            campaign=Campaign.objects.order_by("-start_year").first(),
+            label="Tỷ lệ xã đạt chuẩn",
+            level="xa_ntm",
+            threshold=50,
+        )
     _add_quang_tri_awards(admin)
+
+
+def _add_province_criteria(province: Unit) -> None:
+    """A province's own version of the 2026-2030 set, with an indicator and a group threshold."""
+    national = CriteriaSet.objects.get(code="qd51-2025-xa-2026")
+    version = make_province_version(national, province=province)
+    criterion = version.criteria.order_by("number").first()
+    indicator = Indicator.objects.create(criterion=criterion, code=f"{criterion.number}.1", name="Chỉ tiêu thử")
+    GroupThreshold.objects.create(indicator=indicator, commune_group=1, from_year=2026, value=1)
 
 
 def _add_quang_tri_awards(admin: User) -> None:
