@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
 from reports.documents import REGISTRY, form_kinds
-from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, REPORTING_KINDS
+from reports.scope import GROUP_BY_NEW, GROUP_BY_OLD, REPORTING_KINDS, REVIEW_KINDS, review_year
 from reports.services import REQUEST_ROLES
 from units.fields import UnitChoiceField, YearFormField
 from units.models import Kind, Unit, User
@@ -42,6 +42,13 @@ def report_units(user: User) -> QuerySet[Unit]:
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"), choices=form_kinds)
     unit = UnitChoiceField(scope="reports:unit", label=_("Unit"))
+    campaign = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Campaign.objects.order_by("-start_year", "pk"),
+        required=False,
+        empty_label=_("The programme of the year"),
+        help_text=_("A mid-term or final review covers the programme's years up to its review year."),
+    )
     year = YearFormField(
         label=_("Year"),
         required=False,
@@ -89,6 +96,7 @@ class ReportRequestForm(forms.Form):
     def clean(self):
         data = super().clean()
         unit, kind, year = data.get("unit"), data.get("kind"), data.get("year")
+        self._check_programme(kind, year, data.get("campaign"))
         if kind in REGISTRY and REGISTRY[kind].needs_year:
             if year is None:
                 self.add_error("year", _("Choose the year of the annual report."))
@@ -106,6 +114,19 @@ class ReportRequestForm(forms.Form):
                 )
         return data
 
+    def _check_programme(self, kind, year, campaign) -> None:
+        """A chosen programme must hold the annual report's year, and have the review year a review needs."""
+        if campaign is None:
+            return
+        if kind in REVIEW_KINDS and not review_year(kind, campaign):
+            self.add_error("campaign", _("This programme has no year set for this review; choose another programme."))
+        elif year is not None and kind in REGISTRY and REGISTRY[kind].needs_year and year not in campaign.years:
+            self.add_error(
+                "year",
+                _("%(year)s is outside the programme “%(programme)s” (%(first)s-%(last)s).")
+                % {"year": year, "programme": campaign.name, "first": campaign.start_year, "last": campaign.end_year},
+            )
+
     @property
     def narrative(self) -> dict:
         return {key: self.cleaned_data.get(key, "") for key in ("results", "difficulties", "proposals")}
@@ -113,6 +134,8 @@ class ReportRequestForm(forms.Form):
     @property
     def parameters(self) -> dict:
         parameters = {"grouping": self.cleaned_data.get("grouping") or GROUP_BY_OLD}
+        if self.cleaned_data.get("campaign"):
+            parameters["campaign"] = self.cleaned_data["campaign"].pk
         for key in DOCUMENT_FIELDS:
             if self.cleaned_data.get(key):
                 parameters[key] = self.cleaned_data[key]

@@ -70,12 +70,13 @@ def reviewed_campaign(kind: str, year: int | None, today: datetime.date | None =
     return campaigns.filter(**{field: this_year}).first() or campaigns.first()
 
 
-def report_year(kind: str, year: int | None) -> int | None:
-    """The year a report is filed under: a sơ kết or tổng kết takes its programme's review year."""
+def report_year(kind: str, year: int | None, campaign: Campaign | None = None) -> int | None:
+    """The year a report is filed under: a sơ kết or tổng kết takes its programme's review year (of `campaign`
+    when the user chose the programme, else of the programme reviewed in `year`)."""
     if kind not in REVIEW_KINDS:
         return year
-    campaign = reviewed_campaign(kind, year)
-    return review_year(kind, campaign) if campaign else year
+    campaign = campaign or reviewed_campaign(kind, year)
+    return (review_year(kind, campaign) if campaign else None) or year
 
 
 def period_of(kind: str, year: int, campaign: Campaign | None) -> Period:

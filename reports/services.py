@@ -5,6 +5,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from campaigns.models import Campaign
 from reports.models import Report
 from reports.requeue import send_build
 from reports.scope import campaign_for, report_year
@@ -45,8 +46,9 @@ def request_report(
     An award document names its decision (the decision and the certificate sheet) or its council
     session (the minutes); its versions are counted per decision or session.
     """
-    year = report_year(kind, year)
     parameters = dict(parameters or {})
+    chosen = Campaign.objects.filter(pk=parameters["campaign"]).first() if parameters.get("campaign") else None
+    year = report_year(kind, year, chosen)
     if "campaign" not in parameters and year and not (decision or session):
         campaign = campaign_for(unit, year)
         if campaign:

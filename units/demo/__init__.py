@@ -35,6 +35,7 @@ DEMO_STEPS = [
     "campaigns.demo.plans.load_plans",
     "campaigns.demo.assessments.load_progress",
     "campaigns.demo.completion.load_completion",
+    "campaigns.demo.period2026.load_period_2026",
     "awards.demo.load_awards",
 ]
 
@@ -216,6 +217,21 @@ DEMO_ACCOUNTS = [
         "Chuyên viên Văn phòng Điều phối nông thôn mới tỉnh Quảng Trị",
         Role.PROVINCE_STAFF,
         (Y2025, "44"),
+    ),
+    # After the 2025 reform: an officer of the new Xã Trường Hà and the new province's Home Affairs reviewer.
+    (
+        "xa.truongha2025",
+        "Nông Văn Hùng",
+        "Công chức Văn phòng - Thống kê xã Trường Hà (từ 01/7/2025)",
+        Role.COMMUNE_OFFICER,
+        (Y2025, "01392"),
+    ),
+    (
+        "noivu.caobang",
+        "Bế Thị Huyền",
+        "Chuyên viên Phòng Thi đua - Khen thưởng, Sở Nội vụ tỉnh Cao Bằng",
+        Role.HOME_AFFAIRS,
+        (Y2025, "04"),
     ),
 ]
 

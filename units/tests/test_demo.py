@@ -55,6 +55,8 @@ def test_load_demo_gives_each_account_its_role_at_its_unit(demo):
         "xa.ngocdao": (Role.COMMUNE_OFFICER, CodeScheme.LEGACY, "01438"),
         "bandantoc.caobang": (Role.AGENCY_OFFICER, CodeScheme.LOCAL, "Ban Dân tộc tỉnh Cao Bằng"),
         "tinh.quangtri": (Role.PROVINCE_STAFF, CodeScheme.Y2025, "44"),
+        "xa.truongha2025": (Role.COMMUNE_OFFICER, CodeScheme.Y2025, "01392"),
+        "noivu.caobang": (Role.HOME_AFFAIRS, CodeScheme.Y2025, "04"),
     }
     admin = user("admin")
     assert admin.is_superuser and admin.is_staff and not admin.memberships.exists()

@@ -18,6 +18,8 @@ ACCOUNTS = [
     "xa.ngocdao",
     "bandantoc.caobang",
     "tinh.quangtri",
+    "xa.truongha2025",
+    "noivu.caobang",
 ]
 LINK = re.compile(r'href="(/[^"#?]*)"')
 SKIP = ("/static/", "/media/", "/admin/", "/accounts/logout/")
@@ -65,4 +67,6 @@ def test_the_demo_accounts_hold_the_roles_the_readme_lists(demo):
     assert roles["lanhdao.haquang"] == {"leader"}
     assert roles["xa.truongha"] == {"commune_officer"}
     assert roles["tinh.quangtri"] == {"province_staff"}
+    assert roles["xa.truongha2025"] == {"commune_officer"}
+    assert roles["noivu.caobang"] == {"home_affairs"}
     assert User.objects.get(username="admin").is_superuser
