@@ -1,7 +1,5 @@
 """Yearly assessments: the commune's "my year" form, the reviewer's queue and review, and the audit trail."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -72,7 +70,7 @@ def my_years(request: HttpRequest) -> HttpResponse:
     if not communes and (reviewer_units(request.user) or request.user.sees_everything):
         return redirect("progress:queue")
     # The years of the programmes, while each commune existed and not after this year.
-    programme = Campaign.objects.years(until=datetime.date.today().year)
+    programme = Campaign.objects.years(until=timezone.localdate().year)
     years = {unit.pk: years_of_unit(programme, unit) for unit in communes}
     found = Assessment.objects.filter(unit__in=communes, year__in={year for own in years.values() for year in own})
     by_key = {(a.unit_id, a.year): a for a in found}
