@@ -250,3 +250,12 @@ def test_the_legacy_province_still_names_the_district_of_each_commune(client, tr
     response = client.get(reverse("dashboards:status", args=[tree.province.pk, 2024]))
 
     assertContains(response, "<td>Huyện Hai</td>", html=False)
+
+
+def test_the_province_queue_tells_the_new_province_from_the_one_it_succeeded(client, tree, province_reviewer):
+    client.force_login(province_reviewer)
+
+    response = client.get(reverse("progress:queue"), HTTP_ACCEPT_LANGUAGE="vi")
+
+    assert [unit.pk for unit in response.context["units"]] == [tree.province.pk, tree.new_province.pk]
+    assertContains(response, "(đến 30/06/2025)", count=1)
