@@ -15,7 +15,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from campaigns.assessments.audit import audit_trail, changes_since_return
 from campaigns.models import (
     Assessment,
     CriteriaSet,
@@ -29,8 +28,6 @@ from units.hierarchy import level_above, reviewer_units
 from units.models import NtmRegion, Role, Unit, User
 
 EDITABLE = (Assessment.Status.DRAFT, Assessment.Status.RETURNED)
-# The audit trail lives in its own module; the views reach it through this one.
-__all__ = ["audit_trail", "changes_since_return"]
 
 
 # Who may do what: one rule each, for the views, the templates and the services.

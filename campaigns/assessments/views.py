@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from campaigns.assessments.audit import audit_trail, changes_since_return
 from campaigns.assessments.forms import AssessmentForm, ReturnForm
 from campaigns.assessments.services import (
     add_evidence,
     approve_assessment,
-    audit_trail,
     can_edit_assessment,
     can_review_assessment,
-    changes_since_return,
     criteria_set_for,
     delete_evidence,
     empty_set_message,

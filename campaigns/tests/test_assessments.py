@@ -9,10 +9,9 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
+from campaigns.assessments.audit import audit_trail, changes_since_return
 from campaigns.assessments.services import (
     approve_assessment,
-    audit_trail,
-    changes_since_return,
     get_or_start_assessment,
     return_assessment,
     save_assessment,
