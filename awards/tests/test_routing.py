@@ -98,6 +98,7 @@ def test_a_legacy_communes_2025_year_and_a_nomination_of_the_same_day_reach_the_
 ):
     clock(POST_REFORM)
     assessment = get_or_start_assessment(tree.commune, 2025, by=officer)
+    assessment.results.filter(criterion__number=1).update(achieved=True)
     submit_assessment(assessment, by=officer)
     # After 30/06/2025 the legacy commune proposes through its successor, for its own collective.
     nomination = make_nomination(
@@ -115,7 +116,9 @@ def test_a_legacy_communes_2025_year_and_a_nomination_of_the_same_day_reach_the_
 def test_a_2024_year_and_a_nomination_sent_in_2024_reach_the_district(tree, officer, make_nomination, forms, clock):
     day = datetime.date(2024, 12, 16)
     clock(day)
-    assessment = submit_assessment(get_or_start_assessment(tree.commune, 2024, by=officer), by=officer)
+    assessment = get_or_start_assessment(tree.commune, 2024, by=officer)
+    assessment.results.filter(criterion__number=1).update(achieved=True)
+    assessment = submit_assessment(assessment, by=officer)
     nomination = make_nomination(award_form=forms.province_merit, submission_date=day)
     submit_nomination(nomination, by=officer)
 

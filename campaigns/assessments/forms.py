@@ -101,8 +101,10 @@ class AssessmentForm(forms.Form):
         self.editable = editable
         self.results = results
         self.evidence = evidence
+        # A year not saved yet (built in memory) has no values.
         self.values = {
-            value.indicator_id: value.text_value or value.value for value in assessment.indicator_values.all()
+            value.indicator_id: value.text_value or value.value
+            for value in (assessment.indicator_values.all() if assessment.pk else ())
         }
         self.fields["year_file"].help_text = upload_help()
         criteria_set = assessment.criteria_set

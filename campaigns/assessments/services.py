@@ -5,9 +5,7 @@ steps) instead of a lock: when two people act at once only the first one matches
 clear refusal. `.update()` bypasses simple-history, so each step writes its audit record itself.
 """
 
-import datetime
 from decimal import Decimal
-from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -15,7 +13,6 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from simple_history.utils import bulk_create_with_history
 
 from campaigns.models import (
@@ -72,22 +69,27 @@ def applied_region(unit: Unit) -> str:
     return NtmRegion.NORTHERN_MOUNTAINS if unit.is_especially_difficult else unit.ntm_region
 
 
+def new_assessment(unit: Unit, year: int) -> Assessment:
+    """The commune's assessment of `year` as it would start, unsaved; refused when no set covers the year."""
+    criteria_set = criteria_set_for(unit, year)
+    if criteria_set is None:
+        raise ValidationError(_("No criteria set covers %(year)s.") % {"year": year})
+    if not criteria_set.criteria.exists():
+        raise ValidationError(empty_set_message(criteria_set), code="empty_set")
+    return Assessment(unit=unit, year=year, criteria_set=criteria_set, applied_region=applied_region(unit))
+
+
 @transaction.atomic
 def get_or_start_assessment(unit: Unit, year: int, *, by: User) -> Assessment:
     """The commune's assessment of `year`, started as a draft with one result per criterion if there is none.
 
-    Ten people opening a new year at once all find no row: the first insert wins, the others take its row.
-    The row is read locked, so only one of them at a time adds the missing results.
+    Called by the first save of a year, not by opening its page. Ten people saving a new year at once all find
+    no row: the first insert wins, the others take its row. The row is read locked, so only one of them at a time adds the missing results.
     """
     found = Assessment.objects.select_for_update().filter(unit=unit, year=year)
     assessment = found.first()
     if assessment is None:
-        criteria_set = criteria_set_for(unit, year)
-        if criteria_set is None:
-            raise ValidationError(_("No criteria set covers %(year)s.") % {"year": year})
-        if not criteria_set.criteria.exists():
-            raise ValidationError(empty_set_message(criteria_set), code="empty_set")
-        assessment = Assessment(unit=unit, year=year, criteria_set=criteria_set, applied_region=applied_region(unit))
+        assessment = new_assessment(unit, year)
         assessment._history_user = by
         try:
             with transaction.atomic():
@@ -219,12 +221,33 @@ def _set_status(assessment: Assessment, *, expected: tuple[str, ...], by: User, 
     return assessment
 
 
+def is_empty(assessment: Assessment) -> bool:
+    """Nothing entered: no criterion marked met or given a note or reason, no indicator value, no note for the
+    year, no evidence file, and no tally of met criteria (older data). Four queries at most."""
+    if assessment.note.strip() or assessment.criteria_met:
+        return False
+    touched = Q(achieved=True) | ~Q(note="") | ~Q(override_reason="")
+    if assessment.results.filter(touched).exists():
+        return False
+    if assessment.indicator_values.filter(Q(value__isnull=False) | ~Q(text_value="")).exists():
+        return False
+    return not assessment.evidence.exists()
+
+
 @transaction.atomic
 def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
     """Send the year to the level above on the day it is sent: the district before 07/2025, the province after,
     whatever year it assesses (a legacy commune's 2025 year sent in August goes to the province)."""
     if not can_edit_assessment(by, assessment):
         raise PermissionDenied
+    if is_empty(assessment):
+        raise ValidationError(
+            _(
+                "This year is still empty: enter at least one indicator value, mark a criterion as met, or add a "
+                "note or an evidence file before submitting it."
+            ),
+            code="empty",
+        )
     reviewer = level_above(assessment.unit, on=timezone.localdate())
     if reviewer is None:
         raise ValidationError(_("This commune has no district or province above it to review its assessment."))
@@ -294,108 +317,3 @@ def delete_evidence(evidence: Evidence) -> None:
         raise _locked_error(evidence.assessment)
     evidence.file.delete(save=False)
     evidence.delete()
-
-
-class Change(NamedTuple):
-    label: str
-    old: str
-    new: str
-    who: User | None
-    when: datetime.datetime
-
-
-def changes_since_return(assessment: Assessment) -> list[Change]:
-    """What the commune changed after the last return: criteria results, indicator values and the note."""
-    if assessment.returned_at is None:
-        return []
-    return [
-        change
-        for field, change in _audit(assessment, since=assessment.returned_at)
-        if field in ("achieved", "result_note", "override_reason", "value", "text_value", "note")
-    ]
-
-
-def audit_trail(assessment: Assessment) -> list[Change]:
-    """Every recorded change of the assessment, its results and its values, oldest first."""
-    return [change for _field, change in _audit(assessment)]
-
-
-def _audit(assessment: Assessment, since: datetime.datetime | None = None) -> list[tuple[str, Change]]:
-    """(field, change) from consecutive simple-history records; five queries whatever the history's length."""
-    criteria = {c.pk: str(c) for c in Criterion.objects.filter(criteria_set=assessment.criteria_set_id)}
-    indicators = {
-        i.pk: f"{i.code} {i.name}" for i in Indicator.objects.filter(criterion__criteria_set=assessment.criteria_set_id)
-    }
-    note_label = _("note")
-    sources = [
-        (Assessment.history.filter(id=assessment.pk), lambda r: "", ASSESSMENT_FIELDS),
-        (
-            CriterionResult.history.filter(assessment_id=assessment.pk),
-            lambda r: criteria.get(r.criterion_id, "?"),
-            {"achieved": None, "note": note_label, "override_reason": _lazy("reason for marking differently")},
-        ),
-        (
-            IndicatorValue.history.filter(assessment_id=assessment.pk),
-            lambda r: _("Indicator %(name)s") % {"name": indicators.get(r.indicator_id, "?")},
-            {"value": None, "text_value": None},
-        ),
-    ]
-    found: list[tuple[str, Change]] = []
-    for records, name_of, fields in sources:
-        previous: dict[int, object] = {}
-        for record in records.select_related("history_user").order_by("history_date", "history_id"):
-            before = previous.get(record.id)
-            previous[record.id] = record
-            if since is not None and record.history_date <= since:
-                continue
-            if before is None and fields is ASSESSMENT_FIELDS and record.history_type == "+":
-                found.append(
-                    ("created", Change(_("Assessment"), "", _("started"), record.history_user, record.history_date))
-                )
-                continue
-            for field, field_label in fields.items():
-                old = getattr(before, field) if before is not None else DEFAULTS.get(field)
-                new = getattr(record, field)
-                if old == new:
-                    continue
-                label = " · ".join(part for part in (str(name_of(record)), str(field_label or "")) if part)
-                key = "result_note" if field == "note" and fields is not ASSESSMENT_FIELDS else field
-                found.append(
-                    (
-                        key,
-                        Change(label, _shown(field, old), _shown(field, new), record.history_user, record.history_date),
-                    )
-                )
-    found.sort(key=lambda pair: pair[1].when)
-    return found
-
-
-ASSESSMENT_FIELDS = {
-    "status": _lazy("status"),
-    "criteria_met": _lazy("criteria met"),
-    "note": _lazy("note"),
-    "return_reason": _lazy("reason for return"),
-}
-# What a row holds before anyone touches it, so that a creation record with these values shows no change.
-DEFAULTS = {
-    "achieved": False,
-    "note": "",
-    "value": None,
-    "text_value": "",
-    "override_reason": "",
-    "status": Assessment.Status.DRAFT,
-    "criteria_met": 0,
-    "return_reason": "",
-}
-
-
-def _shown(field: str, value) -> str:
-    if value is None or value == "":
-        return "—"
-    if field == "achieved":
-        return _("achieved") if value else _("not achieved")
-    if field == "status":
-        return str(Assessment.Status(value).label)
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)

@@ -1,7 +1,5 @@
 """Yearly assessments: the commune's "my year" form, the reviewer's queue and review, and the audit trail."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,18 +14,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from campaigns.assessments.audit import audit_trail, changes_since_return
 from campaigns.assessments.forms import AssessmentForm, ReturnForm
 from campaigns.assessments.services import (
     add_evidence,
     approve_assessment,
-    audit_trail,
     can_edit_assessment,
     can_review_assessment,
-    changes_since_return,
     criteria_set_for,
     delete_evidence,
     empty_set_message,
     get_or_start_assessment,
+    new_assessment,
     return_assessment,
     save_assessment,
     submit_assessment,
@@ -71,7 +69,7 @@ def my_years(request: HttpRequest) -> HttpResponse:
     if not communes and (reviewer_units(request.user) or request.user.sees_everything):
         return redirect("progress:queue")
     # The years of the programmes, while each commune existed and not after this year.
-    programme = Campaign.objects.years(until=datetime.date.today().year)
+    programme = Campaign.objects.years(until=timezone.localdate().year)
     years = {unit.pk: years_of_unit(programme, unit) for unit in communes}
     found = Assessment.objects.filter(unit__in=communes, year__in={year for own in years.values() for year in own})
     by_key = {(a.unit_id, a.year): a for a in found}
@@ -102,45 +100,60 @@ def _empty_set(unit: Unit, year: int, assessment: Assessment | None, results: li
     return empty_set_message(criteria_set)
 
 
+def _unsaved_year(unit: Unit, year: int) -> tuple[Assessment, list[CriterionResult]]:
+    """The year as it would start, built in memory: opening a year saves nothing, its first save does."""
+    try:
+        assessment = new_assessment(unit, year)
+    except ValidationError as error:
+        raise Http404(error.messages[0]) from error
+    criteria_set = assessment.criteria_set
+    indicators = Indicator.objects.prefetch_related(
+        "group_thresholds" if criteria_set.uses_commune_groups else "thresholds"
+    )
+    criteria = criteria_set.criteria.prefetch_related(Prefetch("indicators", queryset=indicators))
+    return assessment, [CriterionResult(assessment=assessment, criterion=criterion) for criterion in criteria]
+
+
 @login_required
 def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     communes = Unit.objects.visible_to(request.user).of_kind(Kind.COMMUNE).select_related("parent")
     unit = get_object_or_404(communes, pk=unit_pk)
     may_edit = request.user.has_role_over(unit, Role.COMMUNE_OFFICER)
+    if request.method == "POST" and not may_edit:
+        raise PermissionDenied
     found = Assessment.objects.filter(unit=unit, year=year).select_related(
         "criteria_set", "reviewer_unit", "submitted_by", "reviewed_by"
     )
     assessment = found.first()
     if assessment is None and (empty := _empty_set(unit, year, None, None)):
         return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
-    # Starting (or completing) the year is a transaction of its own: only when there is something to add.
-    if may_edit and (assessment is None or not assessment.is_locked) and not _is_complete(assessment):
-        try:
-            assessment = get_or_start_assessment(unit, year, by=request.user)
-        except ValidationError as error:
-            raise Http404(error.messages[0]) from error
-    if assessment is None:
+    if assessment is None and not may_edit:
         return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "assessment": None})
-    if request.method == "POST" and not may_edit:
-        raise PermissionDenied
-
-    results = results_of(assessment)
-    if empty := _empty_set(unit, year, assessment, results):
-        return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
+    if assessment is None:
+        assessment, results = _unsaved_year(unit, year)
+    else:
+        # Completing a year started before its set gained criteria is a transaction of its own.
+        if may_edit and not assessment.is_locked and not _is_complete(assessment):
+            assessment = get_or_start_assessment(unit, year, by=request.user)
+        results = results_of(assessment)
+        if empty := _empty_set(unit, year, assessment, results):
+            return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
     form = AssessmentForm(
         request.POST or None,
         request.FILES or None,
         assessment=assessment,
         results=results,
-        evidence=list(assessment.evidence.all()),
+        evidence=list(assessment.evidence.all()) if assessment.pk else [],
         editable=may_edit and not assessment.is_locked,
     )
     if request.method == "POST" and form.is_valid():
         submitting = request.POST.get("action") == "submit"
         try:
             with transaction.atomic():
+                # The first save starts the year; ten people saving a new year at once share its one row.
+                saved = assessment if assessment.pk else get_or_start_assessment(unit, year, by=request.user)
                 save_assessment(
-                    assessment,
+                    saved,
                     results=form.results_data(),
                     values=form.values_data(),
                     note=form.cleaned_data["note"],
@@ -149,14 +162,14 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
                     decisions=form.decisions_data(),
                 )
                 for criterion, upload in form.uploads():
-                    add_evidence(assessment, criterion=criterion, upload=upload, by=request.user)
+                    add_evidence(saved, criterion=criterion, upload=upload, by=request.user)
                 if submitting:
-                    submit_assessment(assessment, by=request.user)
+                    submit_assessment(saved, by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             if submitting:
-                messages.success(request, _("Submitted for review by %(unit)s.") % {"unit": assessment.reviewer_unit})
+                messages.success(request, _("Submitted for review by %(unit)s.") % {"unit": saved.reviewer_unit})
             else:
                 messages.success(request, _("Saved."))
             return redirect("progress:my-year", unit_pk=unit.pk, year=year)

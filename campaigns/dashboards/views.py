@@ -114,6 +114,11 @@ def communes_of(unit: Unit) -> list[Unit]:
     return list(communes.order_by("parent__search_name", "search_name", "pk"))
 
 
+def shows_districts(unit: Unit, communes: list[Unit]) -> bool:
+    """A province's lists name each commune's district, while there were districts: not after the reform."""
+    return unit.kind == Kind.PROVINCE and any(commune.parent_id != unit.pk for commune in communes)
+
+
 def review_url(assessment: Assessment | None) -> str:
     if assessment is None:
         return ""
@@ -189,7 +194,7 @@ def status(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "rows": [row for row in rows if row.status == selected] if selected in STATUS_LABELS else rows,
         "pending": sum(row.is_pending for row in rows),
         "reminder_form": ReminderForm(),
-        "show_parent": unit.kind == Kind.PROVINCE,
+        "show_parent": shows_districts(unit, [row.unit for row in rows]),
     }
     return render(request, "dashboards/status.html", context)
 
@@ -338,7 +343,7 @@ def matrix(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     years = check_year(unit, year)
     approved_only, chosen_minimum = matrix_options(request)
     table = build_matrix(request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum)
-    show_parent = unit.kind == Kind.PROVINCE
+    show_parent = shows_districts(unit, [row.unit for row in table.rows])
     context = {
         **page_context(request, unit, year, years),
         "matrix": table,

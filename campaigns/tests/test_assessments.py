@@ -9,10 +9,9 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
+from campaigns.assessments.audit import audit_trail, changes_since_return
 from campaigns.assessments.services import (
     approve_assessment,
-    audit_trail,
-    changes_since_return,
     get_or_start_assessment,
     return_assessment,
     save_assessment,
@@ -239,6 +238,7 @@ def test_a_commune_of_the_2025_tree_is_reviewed_by_its_province(tree, make_user,
     clock(datetime.date(2025, 8, 12))
     new_officer = make_user("new-officer", (tree.new_commune, Role.COMMUNE_OFFICER))
     assessment = get_or_start_assessment(tree.new_commune, 2025, by=new_officer)
+    save(assessment, new_officer, achieved={1})
 
     assert submit_assessment(assessment, by=new_officer).reviewer_unit == tree.new_province
 
@@ -248,6 +248,7 @@ def test_a_legacy_communes_2025_year_sent_after_the_reform_goes_to_the_new_provi
 ):
     clock(datetime.date(2025, 8, 12))
     assessment = get_or_start_assessment(tree.commune, 2025, by=officer)
+    save(assessment, officer, achieved={1})
 
     assert submit_assessment(assessment, by=officer).reviewer_unit == tree.new_province
     with pytest.raises(PermissionDenied):  # the district was abolished on 30/06/2025
@@ -267,6 +268,7 @@ def test_the_2025_provinces_reviewer_reviews_what_waited_at_the_province_it_succ
 def test_a_year_sent_on_the_last_legacy_day_still_goes_to_the_district(tree, officer, clock):
     clock(datetime.date(2025, 6, 30))
     assessment = get_or_start_assessment(tree.commune, 2025, by=officer)
+    save(assessment, officer, achieved={1})
 
     assert submit_assessment(assessment, by=officer).reviewer_unit == tree.district
 

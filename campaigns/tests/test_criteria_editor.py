@@ -232,8 +232,8 @@ def test_a_provinces_version_applies_to_its_communes(client, make_user, tree, st
     client.force_login(staff)
     client.post(reverse("criteria:province-version", args=[qd51().pk]), {"province": tree.new_province.pk})
     client.force_login(make_user("officer", (tree.new_commune, Role.COMMUNE_OFFICER)))
-    year_page(client, tree.new_commune)
-    assert Assessment.objects.get(unit=tree.new_commune).criteria_set.issuing_unit == tree.new_province
+    response = year_page(client, tree.new_commune)
+    assert response.context["assessment"].criteria_set.issuing_unit == tree.new_province
 
 
 def test_a_group_for_a_unit_that_is_not_a_commune_is_refused_next_to_the_field(client, make_unit, tree, staff):

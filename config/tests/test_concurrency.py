@@ -43,16 +43,25 @@ def criteria_catalogue(transactional_db):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_ten_people_opening_a_new_year_at_once_all_get_its_one_assessment(at_once, officer, tree, criteria_catalogue):
+def test_ten_people_saving_a_new_year_at_once_start_its_one_assessment_and_one_save_wins(
+    at_once, officer, tree, criteria_catalogue
+):
+    """Opening the year saves nothing; the first save starts it. The other nine read the same unsaved page
+    (version 1), so theirs are refused as saved by someone else, kindly and without a server error."""
     url = reverse("progress:my-year", args=[tree.commune.pk, 2024])
     clients = [signed_in(officer) for _person in range(10)]
+    form = clients[0].get(url).context["form"]
+    criterion = form.results[0].criterion_id
+    data = {"version": form["version"].value(), "note": "", "action": "save", f"c{criterion}-achieved": "on"}
+    assert not Assessment.objects.exists()
 
-    statuses = at_once(lambda i: clients[i].get(url).status_code, 10)
+    statuses = at_once(lambda i: clients[i].post(url, data | {"note": f"Người {i}"}).status_code, 10)
 
-    assert statuses == [200] * 10
+    assert sorted(statuses) == [200] * 9 + [302]
     assessment = Assessment.objects.get(unit=tree.commune, year=2024)
     criteria = assessment.criteria_set.criteria.count()
     assert CriterionResult.objects.filter(assessment=assessment).count() == criteria > 0
+    assert (assessment.version, assessment.criteria_met) == (2, 1)
 
 
 @pytest.mark.django_db(transaction=True)
