@@ -44,9 +44,9 @@ def product_files(suffix: str):
         subdirectories[:] = sorted(name for name in subdirectories if name not in SKIPPED_DIRS)
         for name in sorted(names):
             relative = (Path(directory) / name).relative_to(ROOT)
-            if name.endswith(suffix) and not name.startswith(("demo", "test_", "conftest")):
-                if str(relative) not in DATA_FILES:
-                    yield relative
+            product = name.endswith(suffix) and not name.startswith(("demo", "test_", "conftest"))
+            if product and str(relative) not in DATA_FILES:
+                yield relative
 
 
 def docstring_nodes(tree: ast.AST) -> set[int]:
