@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from awards.models import BaseSalary, GrantRule
+from awards.models import AwardForm, BaseSalary, GrantRule
 
 
 # A decree that replaces NĐ 152/2025, or a new base salary, is a row added here (grant rules are dated).
@@ -14,3 +14,12 @@ class GrantRuleAdmin(admin.ModelAdmin):
 @admin.register(BaseSalary)
 class BaseSalaryAdmin(admin.ModelAdmin):
     list_display = ["valid_from", "amount", "legal_basis", "status"]
+
+
+@admin.register(AwardForm)
+class AwardFormAdmin(admin.ModelAdmin):
+    list_display = ["name", "category", "authority_level", "valid_from", "valid_to", "rank"]
+    list_filter = ["category", "authority_level"]
+    search_fields = ["name", "short_name", "authority_title"]
+    # Searched rather than listed: a province may hold thousands of plans.
+    autocomplete_fields = ["plans"]

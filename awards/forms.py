@@ -19,7 +19,7 @@ from awards.models import AwardForm, DossierFile, LegalRegime, Nomination, Nomin
 from awards.permissions import proposing_units, units_under
 from awards.services.grants import granted_on
 from campaigns.models import Campaign, Plan
-from units.fields import UnitChoiceField, VersionField, claim_version
+from units.fields import BoundedModelMultipleChoiceField, UnitChoiceField, VersionField, claim_version
 from units.hierarchy import ENTERPRISES, LOCALITIES, TERRITORIES, default_successor
 from units.models import Kind, Unit, User
 from units.picker import unit_scope
@@ -343,3 +343,13 @@ class AgendaForm(forms.Form):
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = sessions
+
+
+class PlanAwardFormsForm(forms.Form):
+    award_forms = BoundedModelMultipleChoiceField(
+        queryset=AwardForm.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("Award forms offered"),
+        help_text=gettext_lazy("A plan with none ticked offers those of the plan it implements."),
+    )

@@ -2,7 +2,7 @@ from django.urls import path
 
 # The council, decision and verification pages route themselves there, in the same "awards" namespace.
 from awards.urls_council import urlpatterns as council_urlpatterns
-from awards.views import history, nominations, queue
+from awards.views import history, nominations, plan_forms, queue
 
 app_name = "awards"
 
@@ -24,5 +24,6 @@ urlpatterns = [
     path("<int:pk>/appraise/forward/", queue.forward, name="forward"),
     path("history/", history.history, name="history"),
     path("suggestions/", history.suggestions, name="suggestions"),
+    path("plans/<int:pk>/forms/", plan_forms.plan_forms, name="plan-forms"),
     *council_urlpatterns,
 ]

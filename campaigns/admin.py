@@ -74,7 +74,6 @@ class PlanAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "is_summary", "campaign"]
     search_fields = ["number", "issuer_name", "title", "subject"]
     raw_id_fields = ["parent", "issuing_unit"]
-    filter_horizontal = ["award_forms"]
     inlines = [BasisInline, SectionInline, SubjectInline, MilestoneInline, AmendmentInline, AttachmentInline]
 
 

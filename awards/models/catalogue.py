@@ -90,6 +90,14 @@ class AwardForm(CleanNames, models.Model):
     # The Giấy khen of the district chairman ends with the district level on 30/06/2025.
     valid_to = models.DateField(_("available until"), null=True, blank=True)
     rank = models.PositiveSmallIntegerField(_("rank"), default=0, help_text=_("Higher forms rank higher"))
+    # Declared here so that campaigns knows nothing of awards; the table is the one campaigns created.
+    plans = models.ManyToManyField(
+        "campaigns.Plan",
+        blank=True,
+        related_name="award_forms",
+        db_table="campaigns_plan_award_forms",
+        verbose_name=_("plans offering it"),
+    )
 
     class Meta:
         verbose_name = _("award form")

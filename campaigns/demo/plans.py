@@ -8,8 +8,6 @@ Rows someone entered for real (is_demo False) under the same key are left alone.
 from collections import Counter
 from decimal import Decimal
 
-from awards.catalogue import load_catalogue
-from awards.models import AwardForm
 from campaigns.demo.data import cao_bang_ethnic, ha_quang, lang_son, quang_tri
 from campaigns.demo.data.documents import CAMPAIGN, DOCUMENTS, SUMMARY_PLANS
 from campaigns.demo.data.results import MEASUREMENTS, RECOGNITIONS
@@ -65,8 +63,8 @@ MILESTONE_DEFAULTS = {"due_date": None, "due_year": None, "due_quarter": None, "
 
 
 def load_plans() -> Counter:
-    """The award catalogue, the campaign, the cited documents and plans, the four seed plans, their results."""
-    tally = load_catalogue()
+    """The campaign, the cited documents and plans, the four seed plans, their results."""
+    tally = Counter()
     units = UnitCache()
     campaign = _upsert(tally, Campaign, {"name": CAMPAIGN["name"], "start_year": CAMPAIGN["start_year"]}, CAMPAIGN)
     if campaign.is_demo:  # the criteria sets of its period: QĐ 318 and 319/QĐ-TTg
@@ -83,7 +81,6 @@ def load_plans() -> Counter:
         _bases(tally, plan, [documents[key] for key in data["bases"]])
         _sections(tally, plan, data["sections"])
         _subjects(tally, plan, data["subjects"])
-        _award_forms(tally, plan, data["award_forms"])
         _milestones(tally, units, plan, data["milestones"])
         _targets(tally, units, plan, data["targets"])
 
@@ -153,17 +150,6 @@ def _subjects(tally, plan, subjects) -> None:
     for order, (kind, description, criteria) in enumerate(subjects):
         values = {"kind": kind, "description": description, "criteria": "\n".join(criteria)}
         _upsert(tally, EmulationSubject, {"plan": plan, "order": order}, values)
-
-
-def _award_forms(tally, plan, names) -> None:
-    wanted = set(AwardForm.objects.filter(name__in=names))
-    if len(wanted) != len(names):
-        known = {form.name for form in wanted}
-        raise AwardForm.DoesNotExist(f"Not in the award catalogue: {sorted(set(names) - known)}")
-    missing = wanted - set(plan.award_forms.all())
-    plan.award_forms.add(*missing)
-    tally["created"] += len(missing)
-    tally["unchanged"] += len(wanted) - len(missing)
 
 
 def _milestones(tally, units, plan, milestones) -> None:

@@ -200,9 +200,6 @@ class Plan(CleanNames, models.Model):
     legal_bases = models.ManyToManyField(
         Document, through="PlanBasis", blank=True, related_name="plans", verbose_name=_("legal bases")
     )
-    award_forms = models.ManyToManyField(
-        "awards.AwardForm", blank=True, related_name="plans", verbose_name=_("award forms offered")
-    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )

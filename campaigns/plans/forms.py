@@ -16,7 +16,6 @@ from campaigns.models import Milestone, Plan, PlanAmendment, PlanAttachment, Pla
 from campaigns.models.progress import STATUS_KIND
 from campaigns.plans.permissions import child_plan_units, editable_units
 from units.fields import (
-    BoundedModelMultipleChoiceField,
     UnitChoiceField,
     UnitMultipleChoiceField,
     VersionField,
@@ -85,16 +84,13 @@ class PlanForm(forms.ModelForm):
             "signer_title",
             "signer_name",
             "recipients",
-            "award_forms",
             "status",
         ]
         widgets = {
             "issue_date": DATE_WIDGET,
             "subject": forms.Textarea(attrs={"rows": 3}),
             "recipients": forms.Textarea(attrs={"rows": 4}),
-            "award_forms": forms.CheckboxSelectMultiple,
         }
-        field_classes = {"award_forms": BoundedModelMultipleChoiceField}
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,7 +105,7 @@ class PlanForm(forms.ModelForm):
             self.initial.setdefault("version", self.instance.version)
 
     def save(self, commit: bool = True) -> Plan:
-        """The header and its award forms in one transaction; an edit read before someone else saved is
+        """The header in one transaction; an edit read before someone else saved is
         refused with a ValidationError (code "stale") and overwrites nothing."""
         if not commit:
             return super().save(commit=False)

@@ -54,7 +54,6 @@ def create_child_plan(parent: Plan, *, unit: Unit, by: User) -> Plan:
         status=Plan.Status.DRAFT,
         created_by=by,
     )
-    plan.award_forms.set(parent.award_forms.all())
     PlanBasis.objects.create(plan=plan, document=_document_for(parent), order=0)
     _copy_targets(parent, plan, unit)
     _copy_timeline(parent, plan)

@@ -241,7 +241,7 @@ def test_the_fuzzed_forms_have_the_fields_they_are_known_for(demo, client):
 
 def test_a_multiple_choice_with_a_number_too_big_for_the_database_is_refused_not_a_500(demo, client):
     client.force_login(demo.users["noivu.haquang"])
-    url = reverse("campaigns:plan-edit", args=[hà_quảng_plan().pk])
+    url = reverse("awards:plan-forms", args=[hà_quảng_plan().pk])
     fields = post_form_fields(client.get(url).content.decode(), url)
     posted = {f.name: f.value for f in fields if f.type != "file"} | {"award_forms": ["99999999999999999999999"]}
 

@@ -6,7 +6,7 @@ and Ban Dân tộc tỉnh Cao Bằng. Official units carry their real codes and 
 without duplicating a unit. Names and codes are those of the vietnamadminunits 1.0.4 dataset
 (`admin_units_legacy`, `admin_units`) and the lineage is its `converter_2025.json`.
 
-Later apps add their own steps (plans, progress, awards) by appending a dotted path to DEMO_STEPS. A step is a
+Later apps add their own steps (plans, the award forms they offer, progress, awards) by appending a dotted path to DEMO_STEPS. A step is a
 function without arguments that returns a Counter of "created", "updated" and "unchanged"; running it twice
 must change nothing.
 """
@@ -33,6 +33,7 @@ DEMO_STEPS = [
     "units.demo.load_units",
     "units.demo.load_accounts",
     "campaigns.demo.plans.load_plans",
+    "awards.demo.plans.load_plan_award_forms",
     "campaigns.demo.assessments.load_progress",
     "campaigns.demo.completion.load_completion",
     "campaigns.demo.period2026.load_period_2026",

@@ -56,7 +56,6 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "milestones": milestones,
         "overdue_count": sum(m.overdue for m in milestones),
         "subjects": plan.subjects.all(),
-        "award_forms": plan.award_forms.all(),
         "attachments": plan.attachments.all(),
         "amendments": plan.amendments.select_related("recorded_by"),
         "attachment_form": AttachmentForm() if can_edit else None,

@@ -1,0 +1,34 @@
+"""Demo step for `manage.py load_demo`: the award forms each seed plan offers, as campaigns.demo.data names them.
+
+Runs after campaigns.demo.plans.load_plans. A plan entered for real under a seed plan's key is left alone; a
+second run changes nothing.
+"""
+
+from collections import Counter
+
+from awards.catalogue import load_catalogue
+from awards.models import AwardForm
+from campaigns.demo.plans import SEED_PLANS
+from campaigns.models import Plan
+
+PLAN_KEY = ["issuer_name", "number", "issue_date", "title"]
+
+
+def load_plan_award_forms() -> Counter:
+    tally = load_catalogue()
+    for data in SEED_PLANS:
+        plan = Plan.objects.filter(is_demo=True, **{field: data[field] for field in PLAN_KEY}).first()
+        if plan is not None:
+            _award_forms(tally, plan, data["award_forms"])
+    return tally
+
+
+def _award_forms(tally, plan, names) -> None:
+    wanted = set(AwardForm.objects.filter(name__in=names))
+    if len(wanted) != len(names):
+        known = {form.name for form in wanted}
+        raise AwardForm.DoesNotExist(f"Not in the award catalogue: {sorted(set(names) - known)}")
+    missing = wanted - set(plan.award_forms.all())
+    plan.award_forms.add(*missing)
+    tally["created"] += len(missing)
+    tally["unchanged"] += len(wanted) - len(missing)
