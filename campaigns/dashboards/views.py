@@ -45,7 +45,15 @@ from campaigns.dashboards.forms import MatrixOptionsForm, ReminderForm
 from campaigns.dashboards.reminders import send_reminders
 from campaigns.models import Assessment, Campaign, CriterionResult, Plan, Reminder, Target, TargetYear
 from campaigns.targets.completion import province_completion
-from units.hierarchy import REVIEWING_LEVELS
+from units.hierarchy import (
+    BY_NEW_UNITS,
+    BY_OLD_UNITS,
+    REVIEWING_LEVELS,
+    UNIT_SIDES,
+    default_side,
+    on_side,
+    predecessors,
+)
 from units.models import Kind, Role, Unit, User
 
 READ_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR)
@@ -69,15 +77,17 @@ def load_unit(request: HttpRequest, unit_pk: int, *, write: bool = False) -> Uni
     return unit
 
 
-def year_range(unit: Unit, today: datetime.date | None = None) -> list[int]:
-    """The reporting years of the unit: from the first programme year (or its creation) to this year, while it
-    exists on 31/12.
+def year_range(unit: Unit, today: datetime.date | None = None, earlier: list[Unit] = ()) -> list[int]:
+    """The reporting years of the unit: from the first programme year (or its creation, or that of the units it
+    was formed from) to this year, while it exists on 31/12.
 
-    A district that ended on 30/06/2025 reports up to 2024: the 2025 year is reported to the provinces.
+    A district that ended on 30/06/2025 reports up to 2024: the 2025 year is reported to the provinces. The new
+    Cao Bằng, formed from the old one, reaches back to 2021 through it.
     """
     today = today or datetime.date.today()
     first = Campaign.objects.first_year()
-    first = max(first, unit.valid_from.year if unit.valid_from else first)
+    starts = [each.valid_from for each in (unit, *earlier)]
+    first = first if None in starts else max(first, min(starts).year)
     last = today.year
     if unit.valid_to:
         last = min(
@@ -86,8 +96,8 @@ def year_range(unit: Unit, today: datetime.date | None = None) -> list[int]:
     return list(range(first, max(first, last) + 1))
 
 
-def check_year(unit: Unit, year: int) -> list[int]:
-    years = year_range(unit)
+def check_year(unit: Unit, year: int, earlier: list[Unit] = ()) -> list[int]:
+    years = year_range(unit, earlier=earlier)
     if year not in years:
         raise Http404
     return years
@@ -104,14 +114,51 @@ def communes_in_year(unit: Unit, year: int):
     )
 
 
-def communes_of(unit: Unit) -> list[Unit]:
-    """Every commune below `unit` whatever its years, with its parent, in display order: one query.
+def communes_of(unit: Unit, earlier: list[Unit] = ()) -> list[Unit]:
+    """Every commune below `unit` (and below the units it was formed from) whatever its years, with its parent, in
+    display order: one query.
 
     The pages filter it by year in Python and pass ids on, instead of repeating the subtree as a subquery in
     each statement: PostgreSQL misjudges `unit_id IN (SELECT … WHERE path LIKE …)` and may scan every unit.
     """
-    communes = Unit.objects.within(unit).of_kind(Kind.COMMUNE).select_related("parent")
+    communes = Unit.objects.within(unit, *earlier).of_kind(Kind.COMMUNE).select_related("parent")
     return list(communes.order_by("parent__search_name", "search_name", "pk"))
+
+
+@dataclass
+class Reading:
+    """Which communes a dashboard counts. A unit formed in the reform (the new Cao Bằng) reads either the old
+    units it was formed from and their subtrees, or the new units: never both in one count (units.hierarchy).
+    A unit formed from nothing reads its own subtree and has no switch."""
+
+    unit: Unit
+    earlier: list[Unit]
+    chosen: str | None  # ?units=old|new; None: each year on its default side
+
+    @classmethod
+    def of(cls, request: HttpRequest, unit: Unit) -> "Reading":
+        # A unit with no start date has existed since before the records: formed from nothing, no query.
+        earlier = list(predecessors(unit)) if unit.valid_from else []
+        chosen = request.GET.get("units")
+        return cls(unit, earlier, chosen if earlier and chosen in UNIT_SIDES else None)
+
+    @property
+    def has_switch(self) -> bool:
+        return bool(self.earlier)
+
+    def side(self, year: int) -> str | None:
+        """The side `year` is read on: the chosen one, else old units before 2025 and new units after."""
+        return (self.chosen or default_side(year)) if self.has_switch else None
+
+    def communes(self, communes: list[Unit], year: int) -> list[Unit]:
+        """The communes of `year` counted on the side the year is read on."""
+        side = self.side(year)
+        return on_side(in_year(communes, year), side) if side else in_year(communes, year)
+
+    def switch(self, year: int) -> list[tuple[str, str, bool]]:
+        """(value, label, active) of the two buttons."""
+        labels = {BY_OLD_UNITS: _("By old units"), BY_NEW_UNITS: _("By new units")}
+        return [(side, labels[side], side == self.side(year)) for side in UNIT_SIDES] if self.has_switch else []
 
 
 def review_url(assessment: Assessment | None) -> str:
@@ -165,11 +212,15 @@ def status_counts(rows: list[StatusRow]) -> list[tuple[str, str, int]]:
     return [(key, label, counts[key]) for key, label in STATUS_LABELS.items()]
 
 
-def page_context(request: HttpRequest, unit: Unit, year: int | None, years: list[int]) -> dict:
+def page_context(
+    request: HttpRequest, unit: Unit, year: int | None, years: list[int], reading: Reading | None = None
+) -> dict:
     return {
         "unit": unit,
         "year": year,
         "years": years,
+        "reading": reading,
+        "units_switch": reading.switch(year) if reading and year else [],
         "ancestors": unit.ancestors(),
         "can_write": request.user.has_role_over(unit, *WRITE_ROLES),
     }
@@ -178,11 +229,12 @@ def page_context(request: HttpRequest, unit: Unit, year: int | None, years: list
 @login_required
 def status(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
-    years = check_year(unit, year)
-    rows = status_rows(unit, year)
+    reading = Reading.of(request, unit)
+    years = check_year(unit, year, reading.earlier)
+    rows = status_rows(unit, year, reading.communes(communes_of(unit, reading.earlier), year))
     selected = request.GET.get("status", "")
     context = {
-        **page_context(request, unit, year, years),
+        **page_context(request, unit, year, years, reading),
         "counts": status_counts(rows),
         "total": len(rows),
         "selected": selected if selected in STATUS_LABELS else "",
@@ -335,12 +387,16 @@ def matrix_options(request: HttpRequest) -> tuple[bool, int | None]:
 @login_required
 def matrix(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
-    years = check_year(unit, year)
+    reading = Reading.of(request, unit)
+    years = check_year(unit, year, reading.earlier)
     approved_only, chosen_minimum = matrix_options(request)
-    table = build_matrix(request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum)
+    communes = reading.communes(communes_of(unit, reading.earlier), year)
+    table = build_matrix(
+        request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum, communes=communes
+    )
     show_parent = unit.kind == Kind.PROVINCE
     context = {
-        **page_context(request, unit, year, years),
+        **page_context(request, unit, year, years, reading),
         "matrix": table,
         "matrix_table": matrix_table(table, show_parent=show_parent) if table.criteria else "",
         "options": MatrixOptionsForm(initial={"approved": approved_only, "min": chosen_minimum}),
@@ -352,39 +408,51 @@ def matrix(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
 @login_required
 def matrix_xlsx(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
-    check_year(unit, year)
+    reading = Reading.of(request, unit)
+    check_year(unit, year, reading.earlier)
     approved_only, chosen_minimum = matrix_options(request)
-    table = build_matrix(request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum)
+    communes = reading.communes(communes_of(unit, reading.earlier), year)
+    table = build_matrix(
+        request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum, communes=communes
+    )
     response = HttpResponse(excel_assessments.build_matrix_workbook(table, unit=unit), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="matrix-{unit.code or unit.pk}-{year}.xlsx"'
     return response
 
 
-def communes_per_year(unit: Unit, years: list[int], communes: list[Unit] | None = None) -> dict[int, int]:
-    communes = communes_of(unit) if communes is None else communes
-    return {year: len(in_year(communes, year)) for year in years}
+def spread_by_side(reading: Reading, communes: list[Unit], years: list[int]):
+    """yearly_spread with each year counted on its own side: one query per side read, never old and new together."""
+    sides: dict[str | None, list[int]] = {}
+    for year in years:
+        sides.setdefault(reading.side(year), []).append(year)
+    spread = {}
+    for side, side_years in sides.items():
+        counted = on_side(communes, side) if side else communes
+        spread |= yearly_spread(counted, side_years, statuses=APPROVED)
+    return spread
 
 
 @login_required
 def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
-    years = year_range(unit)
+    reading = Reading.of(request, unit)
+    years = year_range(unit, earlier=reading.earlier)
     current = years[-1]
     # A fixed number of queries: the communes once, then ids (see communes_of), whatever the size of the unit.
-    communes = communes_of(unit)
-    spread = yearly_spread(communes, years, statuses=APPROVED)
+    communes = communes_of(unit, reading.earlier)
+    spread = spread_by_side(reading, communes, years)
     # The distribution shows the chosen year, else the latest year with assessments to show.
     chosen = request.GET.get("year", "")
     chart_year = int(chosen) if chosen.isdecimal() and int(chosen) in years else max(spread, default=current)
-    assessments = assessments_of(communes, current, chart_year)
+    by_year = {year: reading.communes(communes, year) for year in years}
+    assessments = assessments_of(by_year[current] + by_year[chart_year], current, chart_year)
     # Only the counts by status here: no reminder dates nor review links.
-    rows = [StatusRow(commune, assessments.get((commune.pk, current))) for commune in in_year(communes, current)]
-    table = matrix_summary(unit, chart_year, communes=in_year(communes, chart_year), assessments=assessments)
+    rows = [StatusRow(commune, assessments.get((commune.pk, current))) for commune in by_year[current]]
+    table = matrix_summary(unit, chart_year, communes=by_year[chart_year], assessments=assessments)
     total_criteria = len(table.criteria) or largest_total(spread)
     points = points_of(spread, years)
-    per_year = communes_per_year(unit, years, communes)
     context = {
-        **page_context(request, unit, current, years),
+        **page_context(request, unit, current, years, reading),
         "counts": status_counts(rows),
         "total": len(rows),
         "chart_year": chart_year,
@@ -395,9 +463,9 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
         if table.criteria
         else None,
         "progress_chart": charts.progress_chart(
-            points, total_criteria=total_criteria, communes=max(per_year.values(), default=0)
+            points, total_criteria=total_criteria, communes=max(map(len, by_year.values()), default=0)
         ),
-        "year_rows": [(point, per_year[point.year]) for point in reversed(points)],
+        "year_rows": [(point, len(by_year[point.year]), reading.side(point.year)) for point in reversed(points)],
         "total_criteria": total_criteria,
         # Phụ lục III: a province's completion of the programme's NTM task, from the same communes.
         "completion": province_completion(unit, year=current, communes=communes) if unit.kind == Kind.PROVINCE else [],

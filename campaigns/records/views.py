@@ -28,6 +28,7 @@ from campaigns.models import (
     ResourceContribution,
     VillageYear,
 )
+from campaigns.records.baseline import baseline_of
 from campaigns.records.forms import (
     ExemplaryModelForm,
     OcopProductForm,
@@ -135,7 +136,8 @@ def unit(request: HttpRequest, pk: int) -> HttpResponse:
     visible = Unit.objects.visible_to(request.user)
     below = sorted(visible.filter(parent=hub).of_kind(*HUB_KINDS), key=lambda unit: unit.search_name)
     earlier = predecessors(hub).filter(pk__in=visible.values("pk"))
-    return page(request, "records/unit.html", hub, "unit", counts=counts, below=below, earlier=earlier)
+    context = {"counts": counts, "below": below, "earlier": earlier, "baseline": baseline_of(hub)}
+    return page(request, "records/unit.html", hub, "unit", **context)
 
 
 # ---------------------------------------------------------------------------------------------------------
