@@ -239,7 +239,8 @@ def status(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "total": len(rows),
         "selected": selected if selected in STATUS_LABELS else "",
         "rows": [row for row in rows if row.status == selected] if selected in STATUS_LABELS else rows,
-        "pending": sum(row.is_pending for row in rows),
+        # Reminders go to the unit's own communes (remind below): none from the old units' side.
+        "pending": sum(row.is_pending for row in rows) if reading.side(year) != BY_OLD_UNITS else 0,
         "reminder_form": ReminderForm(),
         "show_parent": unit.kind == Kind.PROVINCE,
     }

@@ -192,3 +192,14 @@ def test_the_baseline_runs_three_queries_whatever_the_number_of_communes(tree, h
 
     assert len(rows) == 7
     assert {row.unit.name: row.assessment.criteria_met for row in rows}["Xã Trường Hà"] == 17
+
+
+def test_no_reminder_is_offered_to_the_old_units_of_a_new_province(client, staff, tree, results):
+    client.force_login(staff)
+
+    old = client.get(reverse("dashboards:status", args=[tree.new_province.pk, 2025]) + "?units=old")
+    new = client.get(reverse("dashboards:status", args=[tree.new_province.pk, 2026]))
+
+    assert old.context["pending"] == 0
+    assertNotContains(old, reverse("dashboards:remind", args=[tree.new_province.pk, 2025]))
+    assert new.context["pending"] == 0  # the new commune's 2026 year is approved
