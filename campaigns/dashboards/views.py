@@ -39,21 +39,13 @@ from campaigns.dashboards.facts import (
     in_year,
     largest_total,
     points_of,
-    yearly_spread,
 )
 from campaigns.dashboards.forms import MatrixOptionsForm, ReminderForm
 from campaigns.dashboards.reminders import send_reminders
+from campaigns.dashboards.sides import Reading, spread_by_side
 from campaigns.models import Assessment, Campaign, CriterionResult, Plan, Reminder, Target, TargetYear
 from campaigns.targets.completion import province_completion
-from units.hierarchy import (
-    BY_NEW_UNITS,
-    BY_OLD_UNITS,
-    REVIEWING_LEVELS,
-    UNIT_SIDES,
-    default_side,
-    on_side,
-    predecessors,
-)
+from units.hierarchy import BY_OLD_UNITS, REVIEWING_LEVELS
 from units.models import Kind, Role, Unit, User
 
 READ_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR)
@@ -125,42 +117,6 @@ def communes_of(unit: Unit, earlier: list[Unit] = ()) -> list[Unit]:
     return list(communes.order_by("parent__search_name", "search_name", "pk"))
 
 
-@dataclass
-class Reading:
-    """Which communes a dashboard counts. A unit formed in the reform (the new Cao Bằng) reads either the old
-    units it was formed from and their subtrees, or the new units: never both in one count (units.hierarchy).
-    A unit formed from nothing reads its own subtree and has no switch."""
-
-    unit: Unit
-    earlier: list[Unit]
-    chosen: str | None  # ?units=old|new; None: each year on its default side
-
-    @classmethod
-    def of(cls, request: HttpRequest, unit: Unit) -> "Reading":
-        # A unit with no start date has existed since before the records: formed from nothing, no query.
-        earlier = list(predecessors(unit)) if unit.valid_from else []
-        chosen = request.GET.get("units")
-        return cls(unit, earlier, chosen if earlier and chosen in UNIT_SIDES else None)
-
-    @property
-    def has_switch(self) -> bool:
-        return bool(self.earlier)
-
-    def side(self, year: int) -> str | None:
-        """The side `year` is read on: the chosen one, else old units before 2025 and new units after."""
-        return (self.chosen or default_side(year)) if self.has_switch else None
-
-    def communes(self, communes: list[Unit], year: int) -> list[Unit]:
-        """The communes of `year` counted on the side the year is read on."""
-        side = self.side(year)
-        return on_side(in_year(communes, year), side) if side else in_year(communes, year)
-
-    def switch(self, year: int) -> list[tuple[str, str, bool]]:
-        """(value, label, active) of the two buttons."""
-        labels = {BY_OLD_UNITS: _("By old units"), BY_NEW_UNITS: _("By new units")}
-        return [(side, labels[side], side == self.side(year)) for side in UNIT_SIDES] if self.has_switch else []
-
-
 def review_url(assessment: Assessment | None) -> str:
     if assessment is None:
         return ""
@@ -220,7 +176,7 @@ def page_context(
         "year": year,
         "years": years,
         "reading": reading,
-        "units_switch": reading.switch(year) if reading and year else [],
+        "units_switch": reading.switch(year) if reading else [],
         "ancestors": unit.ancestors(),
         "can_write": request.user.has_role_over(unit, *WRITE_ROLES),
     }
@@ -421,18 +377,6 @@ def matrix_xlsx(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     return response
 
 
-def spread_by_side(reading: Reading, communes: list[Unit], years: list[int]):
-    """yearly_spread with each year counted on its own side: one query per side read, never old and new together."""
-    sides: dict[str | None, list[int]] = {}
-    for year in years:
-        sides.setdefault(reading.side(year), []).append(year)
-    spread = {}
-    for side, side_years in sides.items():
-        counted = on_side(communes, side) if side else communes
-        spread |= yearly_spread(counted, side_years, statuses=APPROVED)
-    return spread
-
-
 @login_required
 def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
@@ -454,6 +398,7 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
     points = points_of(spread, years)
     context = {
         **page_context(request, unit, current, years, reading),
+        "units_switch": reading.switch(None),  # every year: each on its own side unless one is chosen
         "counts": status_counts(rows),
         "total": len(rows),
         "chart_year": chart_year,
