@@ -203,6 +203,8 @@ def villages(request: HttpRequest, pk: int) -> HttpResponse:
         if is_demo:
             demo.add(unit_id)
     year = _chosen_year(request, years, max((y for v in by_village.values() for y in v), default=years[-1]))
+    # A village carried over to a new commune (units.villages) is a row of the commune it belonged to that year.
+    village_units = [village for village in village_units if village.is_valid_in(year)]
     can_write = request.user.has_role_over(hub, *COMMUNE_WRITERS)
     current = {unit_id: statuses[year] for unit_id, statuses in by_village.items() if year in statuses}
     if request.method == "POST":

@@ -86,3 +86,17 @@ def test_the_demo_new_truong_ha_has_the_villages_of_the_communes_it_was_formed_f
     assert "Xóm Pác Bó" in villages_of(new_truong_ha, datetime.date(2026, 1, 1))
     assert "Xóm Pác Bó" in villages_of(old_truong_ha, datetime.date(2024, 1, 1))
     assert load_villages()["created"] == 0
+
+
+def test_each_years_village_grid_lists_the_villages_of_that_year_only(client, make_user, tree):
+    carry_villages_over()
+    client.force_login(make_user("tinh", (tree.new_province, Role.PROVINCE_STAFF)))
+
+    def grid(commune, year):
+        response = client.get(reverse("records:villages", args=[commune.pk]) + f"?year={year}")
+        return [row[0] for row in response.context["grid"]]
+
+    assert grid(tree.commune, 2024) == [tree.village]
+    assert grid(tree.commune, 2026) == []
+    assert grid(tree.new_commune, 2024) == []
+    assert [village.valid_from for village in grid(tree.new_commune, 2026)] == [datetime.date(2025, 7, 1)]
