@@ -13,13 +13,22 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign
 from reports.models import Report
-from units.hierarchy import ISSUERS, default_successors, predecessors
+from units.hierarchy import (
+    BY_NEW_UNITS,
+    BY_OLD_UNITS,
+    ISSUERS,
+    default_successors,
+    is_new_unit,
+    is_old_unit,
+    predecessors,
+)
 from units.models import REFORM_DATE, Kind, Unit
 
 # Units that issue a movement report: a People's Committee at some level, or an agency.
 REPORTING_KINDS = ISSUERS
-GROUP_BY_OLD = "old"
-GROUP_BY_NEW = "new"
+# The two readings of the reform are the units module's: the dashboards switch between the same two.
+GROUP_BY_OLD = BY_OLD_UNITS
+GROUP_BY_NEW = BY_NEW_UNITS
 
 
 @dataclass(frozen=True)
@@ -155,7 +164,7 @@ class Scope:
 
     @cached_property
     def mixes_old_and_new(self) -> bool:
-        return any(c.valid_from for c in self.communes) and any(c.valid_to for c in self.communes)
+        return any(not is_old_unit(c) for c in self.communes) and any(not is_new_unit(c) for c in self.communes)
 
     def label(self, commune: Unit) -> str:
         """A commune's name in a row; a 2025 unit says so when old and new communes share the table."""

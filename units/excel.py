@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from units.hierarchy import LOCAL_KINDS
+from units.hierarchy import LOCAL_KINDS, has_ended
 from units.models import DIVISION_TYPES, CodeScheme, Kind, Unit, User
 from units.permissions import CHILD_KINDS, may_create
 from units.text import fold
@@ -245,7 +245,10 @@ class _Checker:
         else:
             parent = row.parent
         kind_label = Kind(row.kind).label.lower()
-        if row.kind not in CHILD_KINDS.get(parent.kind, []):
+        if not row.parent_row and has_ended(parent):
+            message = _("Row %(row)s: %(parent)s ended on %(date)s; add new units under the unit that succeeded it")
+            self.error(row, "parent", message, parent=parent, date=f"{parent.valid_to:%d/%m/%Y}")
+        elif row.kind not in CHILD_KINDS.get(parent.kind, []):
             message = _("Row %(row)s: kind %(kind)s cannot be placed under %(parent)s")
             self.error(row, "parent", message, kind=kind_label, parent=parent)
         elif not may_create(self.user, row.kind, under=parent):

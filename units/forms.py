@@ -4,6 +4,7 @@ from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from units.hierarchy import has_ended
 from units.models import DIVISION_TYPES, Kind, Unit
 
 
@@ -36,6 +37,13 @@ class UnitFilterForm(forms.Form):
         ],
         widget=forms.Select(attrs={"class": "form-select"}),
     )
+
+
+def ended_parent_message(parent: Unit) -> str:
+    return _("%(name)s ended on %(date)s: add new units under the unit that succeeded it.") % {
+        "name": parent.name,
+        "date": f"{parent.valid_to:%d/%m/%Y}",
+    }
 
 
 class UnitForm(forms.ModelForm):
@@ -74,9 +82,18 @@ class UnitForm(forms.ModelForm):
         self.fields["division_type"].choices = [("", "---------"), *groups]
         self.fields["code"].help_text = _("Optional; unique among units of the same kind.")
         self.fields["name"].help_text = _("Full name, e.g. Thôn Nà Pồng or Sở Nội vụ")
+        # Shown, not edited (the parent comes from the page), so that a refusal stands next to it.
+        parent = self.instance.parent
+        self.fields["parent"] = forms.CharField(
+            label=_("Parent"), required=False, disabled=True, initial=parent.name if parent else ""
+        )
+        self.order_fields(["parent"])
 
     def clean(self):
         cleaned = super().clean()
+        parent = self.instance.parent
+        if self.instance.pk is None and parent is not None and has_ended(parent):
+            self.add_error("parent", ended_parent_message(parent))
         kind = cleaned.get("kind")
         division_type = cleaned.get("division_type")
         kept = division_type == self.instance.division_type and kind == self.instance.kind

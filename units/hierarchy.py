@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from units.models import Kind, Lineage, Role, Unit, User
+from units.models import REFORM_DATE, Kind, Lineage, Role, Unit, User
 
 # Kind groups: one name for each set of kinds the apps ask about.
 TERRITORIES = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE, Kind.VILLAGE)
@@ -168,3 +168,38 @@ def reviewer_units(user: User) -> list[Unit]:
     those were formed from (the 2025 province's Sở Nội vụ takes over what waited at the provinces it merged)."""
     units = {root.pk: root for root, membership in user.scope if membership.role in REVIEWER_ROLES}
     return sorted(units.values(), key=lambda unit: unit.path)
+
+
+# Old and new units. The 1 July 2025 reform replaced the provinces and communes with new versions: a count over
+# both would add a legacy commune's 2024 year to its successor's 2026 year. Pages and reports therefore read the
+# units either by the old units (those that existed before the reform, with their subtrees) or by the new ones,
+# never both at once. The reports group their rows by the same two words.
+BY_OLD_UNITS = "old"
+BY_NEW_UNITS = "new"
+UNIT_SIDES = (BY_OLD_UNITS, BY_NEW_UNITS)
+
+
+def is_old_unit(unit: Unit) -> bool:
+    """It existed before the reform (a legacy commune, a district, a pre-2025 province)."""
+    return unit.valid_from is None or unit.valid_from < REFORM_DATE
+
+
+def is_new_unit(unit: Unit) -> bool:
+    """It exists from the reform on (a 2025 commune or province)."""
+    return unit.valid_to is None or unit.valid_to >= REFORM_DATE
+
+
+def default_side(year: int) -> str:
+    """Years before the reform's year read by old units, the others by new units."""
+    return BY_OLD_UNITS if year < REFORM_DATE.year else BY_NEW_UNITS
+
+
+def on_side(units: Iterable[Unit], side: str) -> list[Unit]:
+    """The units of `units` on one side of the reform: by old units only those that existed before it."""
+    keep = is_old_unit if side == BY_OLD_UNITS else is_new_unit
+    return [unit for unit in units if keep(unit)]
+
+
+def has_ended(unit: Unit, today: datetime.date | None = None) -> bool:
+    """It no longer exists: nothing new goes under it (its successor takes new units)."""
+    return unit.valid_to is not None and unit.valid_to < (today or datetime.date.today())

@@ -32,6 +32,7 @@ from campaigns.assessments.services import (
 )
 from campaigns.models import Assessment, Campaign, Criterion, CriterionResult, Evidence, Indicator
 from campaigns.models.plans import years_of_unit
+from campaigns.records.baseline import baseline_of
 from units.files import stored_file_response
 from units.hierarchy import level_above, reviewer_units
 from units.models import Kind, Role, Unit
@@ -181,6 +182,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "form": form,
         "may_edit": may_edit and not assessment.is_locked,
         "reviewer": assessment.reviewer_unit or level_above(unit, on=timezone.localdate()),
+        "baseline": baseline_of(unit),
     }
     return render(request, "assessments/my_year.html", context)
 

@@ -39,13 +39,13 @@ from campaigns.dashboards.facts import (
     in_year,
     largest_total,
     points_of,
-    yearly_spread,
 )
 from campaigns.dashboards.forms import MatrixOptionsForm, ReminderForm
 from campaigns.dashboards.reminders import send_reminders
+from campaigns.dashboards.sides import Reading, spread_by_side
 from campaigns.models import Assessment, Campaign, CriterionResult, Plan, Reminder, Target, TargetYear
 from campaigns.targets.completion import province_completion
-from units.hierarchy import REVIEWING_LEVELS
+from units.hierarchy import BY_OLD_UNITS, REVIEWING_LEVELS
 from units.models import Kind, Role, Unit, User
 
 READ_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR)
@@ -69,15 +69,17 @@ def load_unit(request: HttpRequest, unit_pk: int, *, write: bool = False) -> Uni
     return unit
 
 
-def year_range(unit: Unit, today: datetime.date | None = None) -> list[int]:
-    """The reporting years of the unit: from the first programme year (or its creation) to this year, while it
-    exists on 31/12.
+def year_range(unit: Unit, today: datetime.date | None = None, earlier: list[Unit] = ()) -> list[int]:
+    """The reporting years of the unit: from the first programme year (or its creation, or that of the units it
+    was formed from) to this year, while it exists on 31/12.
 
-    A district that ended on 30/06/2025 reports up to 2024: the 2025 year is reported to the provinces.
+    A district that ended on 30/06/2025 reports up to 2024: the 2025 year is reported to the provinces. The new
+    Cao Bằng, formed from the old one, reaches back to 2021 through it.
     """
     today = today or datetime.date.today()
     first = Campaign.objects.first_year()
-    first = max(first, unit.valid_from.year if unit.valid_from else first)
+    starts = [each.valid_from for each in (unit, *earlier)]
+    first = first if None in starts else max(first, min(starts).year)
     last = today.year
     if unit.valid_to:
         last = min(
@@ -86,8 +88,8 @@ def year_range(unit: Unit, today: datetime.date | None = None) -> list[int]:
     return list(range(first, max(first, last) + 1))
 
 
-def check_year(unit: Unit, year: int) -> list[int]:
-    years = year_range(unit)
+def check_year(unit: Unit, year: int, earlier: list[Unit] = ()) -> list[int]:
+    years = year_range(unit, earlier=earlier)
     if year not in years:
         raise Http404
     return years
@@ -104,13 +106,14 @@ def communes_in_year(unit: Unit, year: int):
     )
 
 
-def communes_of(unit: Unit) -> list[Unit]:
-    """Every commune below `unit` whatever its years, with its parent, in display order: one query.
+def communes_of(unit: Unit, earlier: list[Unit] = ()) -> list[Unit]:
+    """Every commune below `unit` (and below the units it was formed from) whatever its years, with its parent, in
+    display order: one query.
 
     The pages filter it by year in Python and pass ids on, instead of repeating the subtree as a subquery in
     each statement: PostgreSQL misjudges `unit_id IN (SELECT … WHERE path LIKE …)` and may scan every unit.
     """
-    communes = Unit.objects.within(unit).of_kind(Kind.COMMUNE).select_related("parent")
+    communes = Unit.objects.within(unit, *earlier).of_kind(Kind.COMMUNE).select_related("parent")
     return list(communes.order_by("parent__search_name", "search_name", "pk"))
 
 
@@ -170,11 +173,15 @@ def status_counts(rows: list[StatusRow]) -> list[tuple[str, str, int]]:
     return [(key, label, counts[key]) for key, label in STATUS_LABELS.items()]
 
 
-def page_context(request: HttpRequest, unit: Unit, year: int | None, years: list[int]) -> dict:
+def page_context(
+    request: HttpRequest, unit: Unit, year: int | None, years: list[int], reading: Reading | None = None
+) -> dict:
     return {
         "unit": unit,
         "year": year,
         "years": years,
+        "reading": reading,
+        "units_switch": reading.switch(year) if reading else [],
         "ancestors": unit.ancestors(),
         "can_write": request.user.has_role_over(unit, *WRITE_ROLES),
     }
@@ -183,16 +190,18 @@ def page_context(request: HttpRequest, unit: Unit, year: int | None, years: list
 @login_required
 def status(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
-    years = check_year(unit, year)
-    rows = status_rows(unit, year)
+    reading = Reading.of(request, unit)
+    years = check_year(unit, year, reading.earlier)
+    rows = status_rows(unit, year, reading.communes(communes_of(unit, reading.earlier), year))
     selected = request.GET.get("status", "")
     context = {
-        **page_context(request, unit, year, years),
+        **page_context(request, unit, year, years, reading),
         "counts": status_counts(rows),
         "total": len(rows),
         "selected": selected if selected in STATUS_LABELS else "",
         "rows": [row for row in rows if row.status == selected] if selected in STATUS_LABELS else rows,
-        "pending": sum(row.is_pending for row in rows),
+        # Reminders go to the unit's own communes (remind below): none from the old units' side.
+        "pending": sum(row.is_pending for row in rows) if reading.side(year) != BY_OLD_UNITS else 0,
         "reminder_form": ReminderForm(),
         "show_parent": shows_districts(unit, [row.unit for row in rows]),
     }
@@ -340,12 +349,16 @@ def matrix_options(request: HttpRequest) -> tuple[bool, int | None]:
 @login_required
 def matrix(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
-    years = check_year(unit, year)
+    reading = Reading.of(request, unit)
+    years = check_year(unit, year, reading.earlier)
     approved_only, chosen_minimum = matrix_options(request)
-    table = build_matrix(request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum)
+    communes = reading.communes(communes_of(unit, reading.earlier), year)
+    table = build_matrix(
+        request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum, communes=communes
+    )
     show_parent = shows_districts(unit, [row.unit for row in table.rows])
     context = {
-        **page_context(request, unit, year, years),
+        **page_context(request, unit, year, years, reading),
         "matrix": table,
         "matrix_table": matrix_table(table, show_parent=show_parent) if table.criteria else "",
         "options": MatrixOptionsForm(initial={"approved": approved_only, "min": chosen_minimum}),
@@ -357,39 +370,40 @@ def matrix(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
 @login_required
 def matrix_xlsx(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
-    check_year(unit, year)
+    reading = Reading.of(request, unit)
+    check_year(unit, year, reading.earlier)
     approved_only, chosen_minimum = matrix_options(request)
-    table = build_matrix(request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum)
+    communes = reading.communes(communes_of(unit, reading.earlier), year)
+    table = build_matrix(
+        request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum, communes=communes
+    )
     response = HttpResponse(excel_assessments.build_matrix_workbook(table, unit=unit), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="matrix-{unit.code or unit.pk}-{year}.xlsx"'
     return response
 
 
-def communes_per_year(unit: Unit, years: list[int], communes: list[Unit] | None = None) -> dict[int, int]:
-    communes = communes_of(unit) if communes is None else communes
-    return {year: len(in_year(communes, year)) for year in years}
-
-
 @login_required
 def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
-    years = year_range(unit)
+    reading = Reading.of(request, unit)
+    years = year_range(unit, earlier=reading.earlier)
     current = years[-1]
     # A fixed number of queries: the communes once, then ids (see communes_of), whatever the size of the unit.
-    communes = communes_of(unit)
-    spread = yearly_spread(communes, years, statuses=APPROVED)
+    communes = communes_of(unit, reading.earlier)
+    spread = spread_by_side(reading, communes, years)
     # The distribution shows the chosen year, else the latest year with assessments to show.
     chosen = request.GET.get("year", "")
     chart_year = int(chosen) if chosen.isdecimal() and int(chosen) in years else max(spread, default=current)
-    assessments = assessments_of(communes, current, chart_year)
+    by_year = {year: reading.communes(communes, year) for year in years}
+    assessments = assessments_of(by_year[current] + by_year[chart_year], current, chart_year)
     # Only the counts by status here: no reminder dates nor review links.
-    rows = [StatusRow(commune, assessments.get((commune.pk, current))) for commune in in_year(communes, current)]
-    table = matrix_summary(unit, chart_year, communes=in_year(communes, chart_year), assessments=assessments)
+    rows = [StatusRow(commune, assessments.get((commune.pk, current))) for commune in by_year[current]]
+    table = matrix_summary(unit, chart_year, communes=by_year[chart_year], assessments=assessments)
     total_criteria = len(table.criteria) or largest_total(spread)
     points = points_of(spread, years)
-    per_year = communes_per_year(unit, years, communes)
     context = {
-        **page_context(request, unit, current, years),
+        **page_context(request, unit, current, years, reading),
+        "units_switch": reading.switch(None),  # every year: each on its own side unless one is chosen
         "counts": status_counts(rows),
         "total": len(rows),
         "chart_year": chart_year,
@@ -400,9 +414,9 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
         if table.criteria
         else None,
         "progress_chart": charts.progress_chart(
-            points, total_criteria=total_criteria, communes=max(per_year.values(), default=0)
+            points, total_criteria=total_criteria, communes=max(map(len, by_year.values()), default=0)
         ),
-        "year_rows": [(point, per_year[point.year]) for point in reversed(points)],
+        "year_rows": [(point, len(by_year[point.year]), reading.side(point.year)) for point in reversed(points)],
         "total_criteria": total_criteria,
         # Phụ lục III: a province's completion of the programme's NTM task, from the same communes.
         "completion": province_completion(unit, year=current, communes=communes) if unit.kind == Kind.PROVINCE else [],

@@ -194,7 +194,9 @@ def load_progress() -> Counter:
 
     _assessments(tally, communes, criteria_set, criteria, users)
     _recognitions(tally, communes)
-    villages = {unit.name: unit for unit in Unit.objects.filter(code_scheme=CodeScheme.LOCAL, kind=Kind.VILLAGE)}
+    # The 2021-2024 statuses belong to the villages as they were then, not to their versions under the new communes.
+    villages = Unit.objects.filter(code_scheme=CodeScheme.LOCAL, kind=Kind.VILLAGE, valid_from__isnull=True)
+    villages = {unit.name: unit for unit in villages}
     _villages(tally, villages)
     _ocop(tally, communes)
     _resources(tally, communes)

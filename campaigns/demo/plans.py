@@ -100,7 +100,8 @@ class UnitCache:
             return None
         if ref not in self.units:
             scheme, kind, key = ref
-            lookup = {"name": key} if scheme == CodeScheme.LOCAL else {"code": key}
+            # A local unit by its name as it was first created: a village's later version (units.villages) has it too.
+            lookup = {"name": key, "valid_from__isnull": True} if scheme == CodeScheme.LOCAL else {"code": key}
             try:
                 self.units[ref] = Unit.objects.get(code_scheme=scheme, kind=kind, **lookup)
             except Unit.DoesNotExist:

@@ -28,6 +28,7 @@ from campaigns.models import (
     ResourceContribution,
     VillageYear,
 )
+from campaigns.records.baseline import baseline_of
 from campaigns.records.forms import (
     ExemplaryModelForm,
     OcopProductForm,
@@ -152,7 +153,8 @@ def unit(request: HttpRequest, pk: int) -> HttpResponse:
     visible = Unit.objects.visible_to(request.user)
     below = sorted(visible.filter(parent=hub).of_kind(*HUB_KINDS), key=lambda unit: unit.search_name)
     earlier = predecessors(hub).filter(pk__in=visible.values("pk"))
-    return page(request, "records/unit.html", hub, "unit", counts=counts, below=below, earlier=earlier)
+    context = {"counts": counts, "below": below, "earlier": earlier, "baseline": baseline_of(hub)}
+    return page(request, "records/unit.html", hub, "unit", **context)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -222,6 +224,8 @@ def villages(request: HttpRequest, pk: int) -> HttpResponse:
         if is_demo:
             demo.add(unit_id)
     year = _chosen_year(request, years, max((y for v in by_village.values() for y in v), default=years[-1]))
+    # A village carried over to a new commune (units.villages) is a row of the commune it belonged to that year.
+    village_units = [village for village in village_units if village.is_valid_in(year)]
     can_write = request.user.has_role_over(hub, *COMMUNE_WRITERS)
     current = {unit_id: statuses[year] for unit_id, statuses in by_village.items() if year in statuses}
     if request.method == "POST":

@@ -23,7 +23,7 @@ from campaigns.dashboards.views import criteria_for
 from campaigns.models import Assessment, CriterionResult
 from config.tests.security_helpers import filled_assessment_template
 from units import excel
-from units.demo import LEGACY, demo_unit
+from units.demo import LEGACY, Y2025, demo_unit
 from units.models import CodeScheme, Kind, Unit
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -138,8 +138,8 @@ def test_a_random_units_workbook_imports_every_row_or_none(username, sheet, demo
 
 def test_a_plain_units_workbook_goes_in(demo, client):
     """The strategy's own baseline: a file the import must accept, so that refusals above mean something."""
-    root = demo_unit((LEGACY, "01399"))
-    client.force_login(demo.users["xa.truongha"])
+    root = demo_unit((Y2025, "01392"))  # the commune formed on 01/07/2025: the legacy one takes no new units
+    client.force_login(demo.users["tinh.caobang"])
     content = workbook_bytes([["Kind", "Type", "Name"], ["Thôn", "Thôn", "Thôn Mới 1"], ["Xóm", "", "Xóm Mới 2"]])
 
     response = post(client, reverse("units:import", args=[root.pk]), content, "units.xlsx")

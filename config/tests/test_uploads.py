@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from awards.models import DossierFile, Nomination
 from campaigns.models import Assessment, Evidence, Plan, PlanAttachment
 from config.tests.security_helpers import EXE, PDF, filled_assessment_template, post_form_fields
-from units.demo import LEGACY, demo_unit
+from units.demo import LEGACY, Y2025, demo_unit
 from units.models import Unit
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -145,8 +145,9 @@ FORMS = {
         data=lambda client, url: {"kind": PlanAttachment.Kind.SIGNED_ORIGINAL, "title": "Bản ký"},
     ),
     "units import": Form(
-        username="xa.truongha",
-        url=lambda: reverse("units:import", args=[trường_hà().pk]),
+        # Into the commune formed on 01/07/2025: the legacy one has ended and takes no new units.
+        username="tinh.caobang",
+        url=lambda: reverse("units:import", args=[demo_unit((Y2025, "01392")).pk]),
         field="file",
         good=lambda client: workbook(UNIT_ROWS),
         wrong_type=lambda client: exe_as("units.xlsx", XLSX_TYPE),

@@ -93,7 +93,7 @@ def test_the_average_criteria_per_commune_is_the_same_on_the_dashboard_the_plan_
     client, haquang_leader, demo, plan_page, final_pdf
 ):
     overview = client.get(reverse("dashboards:overview", args=[demo["district"].pk]))
-    point = next(point for point, _communes in overview.context["year_rows"] if point.year == 2024)
+    point = next(point for point, _communes, _side in overview.context["year_rows"] if point.year == 2024)
     average = number_format(round(point.average, 2), decimal_pos=2, use_l10n=True)
 
     target, result = plan_page.context["rows"][7]  # "Bình quân mỗi xã đạt 16,5 tiêu chí/xã"

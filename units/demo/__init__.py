@@ -28,9 +28,11 @@ from units.models import (
     Unit,
     User,
 )
+from units.villages import carry_villages_over
 
 DEMO_STEPS = [
     "units.demo.load_units",
+    "units.demo.load_villages",
     "units.demo.load_accounts",
     "campaigns.demo.plans.load_plans",
     "awards.demo.plans.load_plan_award_forms",
@@ -263,6 +265,12 @@ def load_units() -> Counter:
     for parent, kind, division_type, name in LOCAL_UNITS:
         local[name] = _local(tally, kind, division_type, name, legacy.get(parent) or local[parent])
     return tally
+
+
+def load_villages() -> Counter:
+    """The demo villages of merged communes continue under the new communes (units.villages)."""
+    tally = carry_villages_over(demo_only=True)
+    return Counter({"created": tally["carried over"], "unchanged": tally["waiting"]})
 
 
 def load_accounts() -> Counter:

@@ -142,16 +142,28 @@ def test_a_unit_that_already_exists_or_a_taken_code_is_refused(staff, tree, make
     ]
 
 
-def test_a_row_cannot_be_placed_where_its_kind_does_not_fit_or_the_user_may_not_add_it(officer, tree):
+def test_a_row_cannot_be_placed_where_its_kind_does_not_fit_or_the_user_may_not_add_it(make_user, tree):
+    officer = make_user("officer.new", (tree.new_commune, Role.COMMUNE_OFFICER))
     rows = [
         ["village", "Thôn", "Thôn Một"],
         ["agency", "Ban", "Ban Một"],
         ["village", "Thôn", "Thôn Con", "", "Thôn Một"],
     ]
 
-    assert check(rows, tree.commune, officer) == [
+    assert check(rows, tree.new_commune, officer) == [
         "Row 3: you may not add units of kind agency under Xã Trường Hà",
         "Row 4: kind village cannot be placed under Thôn Một",
+    ]
+
+
+def test_a_row_under_a_unit_that_has_ended_is_refused_in_the_parent_column(staff, tree):
+    rows = [["village", "Thôn", "Thôn Mới", "", "Xã Trường Hà"]]
+    root = tree.district  # the legacy Xã Trường Hà is the only one below the abolished district
+
+    errors = excel.check_rows(excel.read_workbook(xlsx(rows)), root=root, user=staff)
+
+    assert [(e.row, e.column, e.message) for e in errors] == [
+        (2, "Parent", "Row 2: Xã Trường Hà ended on 30/06/2025; add new units under the unit that succeeded it")
     ]
 
 

@@ -46,15 +46,15 @@ def test_a_unit_saved_from_code_stores_the_clean_name_and_searches_by_it(make_un
 
 
 def test_the_unit_form_stores_the_clean_name(client, make_user, tree):
-    officer = make_user("officer", (tree.commune, Role.COMMUNE_OFFICER))
+    officer = make_user("officer", (tree.new_commune, Role.COMMUNE_OFFICER))
     client.force_login(officer)
 
     client.post(
-        reverse("units:create", args=[tree.commune.pk]),
+        reverse("units:create", args=[tree.new_commune.pk]),
         {"kind": Kind.VILLAGE, "division_type": "Thôn", "name": spoiled(unicodedata.normalize("NFD", "Thôn Nà Pồng"))},
     )
 
-    assert Unit.objects.filter(parent=tree.commune, name="Thôn Nà Pồng").exists()
+    assert Unit.objects.filter(parent=tree.new_commune, name="Thôn Nà Pồng").exists()
 
 
 def test_a_name_of_invisible_characters_only_is_refused_as_blank(client, make_user, tree):

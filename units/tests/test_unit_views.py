@@ -293,15 +293,21 @@ def village_data(**overrides):
     return {"kind": Kind.VILLAGE, "division_type": "Thôn", "name": "Thôn Nà Pồng", "code": "", **overrides}
 
 
-def test_a_commune_officer_adds_a_village(client, officer, tree):
-    response = login(client, officer).post(
-        reverse("units:create", args=[tree.commune.pk]),
+@pytest.fixture
+def new_officer(make_user, tree):
+    """The officer of the commune formed on 01/07/2025: the legacy commune takes no new units."""
+    return make_user("officer.new", (tree.new_commune, Role.COMMUNE_OFFICER))
+
+
+def test_a_commune_officer_adds_a_village(client, new_officer, tree):
+    response = login(client, new_officer).post(
+        reverse("units:create", args=[tree.new_commune.pk]),
         village_data(valid_from="01/01/2020", is_mountainous="on"),
     )
 
     village = Unit.objects.get(name="Thôn Nà Pồng")
     assertRedirects(response, reverse("units:detail", args=[village.pk]))
-    assert village.parent == tree.commune
+    assert village.parent == tree.new_commune
     assert village.code_scheme == CodeScheme.LOCAL
     assert village.valid_from == datetime.date(2020, 1, 1)
     assert village.is_mountainous and not village.is_border
@@ -332,13 +338,32 @@ def test_a_type_that_does_not_fit_the_kind_is_refused_next_to_the_field(client, 
     assertContains(response, "invalid-feedback")
 
 
-def test_valid_to_before_valid_from_is_refused_on_the_field(client, officer, tree):
-    response = login(client, officer).post(
-        reverse("units:create", args=[tree.commune.pk]),
+def test_valid_to_before_valid_from_is_refused_on_the_field(client, new_officer, tree):
+    response = login(client, new_officer).post(
+        reverse("units:create", args=[tree.new_commune.pk]),
         village_data(valid_from="01/01/2020", valid_to="01/01/2019"),
     )
 
     assert response.context["form"].errors == {"valid_to": ["Valid to must be on or after valid from."]}
+
+
+def test_adding_a_unit_under_a_unit_that_has_ended_is_refused_next_to_the_parent_field(client, officer, tree):
+    response = login(client, officer).post(reverse("units:create", args=[tree.commune.pk]), village_data())
+
+    assert response.context["form"].errors == {
+        "parent": ["Xã Trường Hà ended on 30/06/2025: add new units under the unit that succeeded it."]
+    }
+    assert not Unit.objects.filter(name="Thôn Nà Pồng").exists()
+
+
+def test_the_refusal_under_an_ended_unit_is_in_vietnamese(client, officer, tree, settings):
+    settings.LANGUAGE_CODE = "vi"
+    with translation.override("vi"):
+        response = login(client, officer).post(reverse("units:create", args=[tree.commune.pk]), village_data())
+
+    assert response.context["form"].errors["parent"] == [
+        "Xã Trường Hà đã kết thúc ngày 30/06/2025: hãy thêm đơn vị mới vào đơn vị kế thừa."
+    ]
 
 
 def test_a_code_already_used_by_a_unit_of_the_same_kind_is_refused(client, officer, tree, make_unit):
