@@ -134,13 +134,15 @@ class GrantRuleQuerySet(models.QuerySet):
         ).order_by(models.F("valid_from").desc(nulls_last=True), "-pk")
 
 
-class GrantRule(models.Model):
+class GrantRule(CleanNames, models.Model):
     """Who grants an award form in one period, under which texts, and its bonus (domain-2026.md §4).
 
     A new decree is a new row with its valid_from: the documents dated after it follow it, those dated
     before keep theirs. An end date only reported (NĐ 152/2025's 01/03/2027 in the vbpl metadata) is kept
     in reported_end and not applied.
     """
+
+    clean_name_fields = ("authority_title",)
 
     award_form = models.ForeignKey(AwardForm, models.CASCADE, related_name="rules", verbose_name=_("award form"))
     authority_level = models.CharField(_("granting level"), max_length=12, choices=AuthorityLevel)

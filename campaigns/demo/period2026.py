@@ -18,7 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from campaigns.assessments.services import applied_region
 from campaigns.demo import assessments
-from campaigns.demo.plans import UnitCache, _award_forms, _milestones, _sections, _targets
+from campaigns.demo.plans import UnitCache, _milestones, _sections, _targets
 from campaigns.demo.plans import _upsert as upsert_plan_row
 from campaigns.models import (
     Assessment,
@@ -224,7 +224,6 @@ def _plan(tally, programme) -> None:
     if not plan.is_demo:
         return
     _sections(tally, plan, PLAN["sections"])
-    _award_forms(tally, plan, PLAN["award_forms"])
     _milestones(tally, units, plan, PLAN["milestones"])
     _targets(tally, units, plan, PLAN["targets"])
 

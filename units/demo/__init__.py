@@ -39,6 +39,7 @@ DEMO_STEPS = [
     "campaigns.demo.assessments.load_progress",
     "campaigns.demo.completion.load_completion",
     "campaigns.demo.period2026.load_period_2026",
+    "awards.demo.plans.load_plan_award_forms",  # again, for the 2026-2030 plan
     "awards.demo.load_awards",
 ]
 
