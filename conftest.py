@@ -7,6 +7,7 @@ import threading
 
 import pytest
 from django.db import connections
+from django.urls import reverse
 from django.utils import timezone
 
 from units.models import CodeScheme, Kind, Lineage, Membership, Role, Unit, User
@@ -166,3 +167,24 @@ def clock(monkeypatch):
         monkeypatch.setattr(timezone, "now", lambda: moment + (real_now() - started))
 
     return set_day
+
+
+@pytest.fixture
+def sign_in(browser, live_server):
+    """sign_in(username) → a page of a fresh browser context, signed in (password PASSWORD); closed at the end."""
+    contexts = []
+
+    def open_page(username):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(live_server.url + reverse("login"))
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        with page.expect_navigation():
+            page.click("button[type=submit]")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

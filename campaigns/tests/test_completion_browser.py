@@ -39,26 +39,6 @@ def programme(db):
     )
 
 
-@pytest.fixture
-def sign_in(browser, live_server):
-    contexts = []
-
-    def open_page(username):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(live_server.url + reverse("login"))
-        page.fill("#id_username", username)
-        page.fill("#id_password", PASSWORD)
-        with page.expect_navigation():
-            page.click("button[type=submit]")
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.skipif(THIS_YEAR < 2026 or THIS_YEAR > 2030, reason="the dashboard judges the programme of this year")
 def test_a_condition_entered_by_the_national_admin_is_judged_on_the_province_dashboard(
     sign_in, live_server, make_user, province, programme

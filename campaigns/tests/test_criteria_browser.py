@@ -30,26 +30,6 @@ def catalogue(db):
     return CriteriaSet.objects.get(code="qd51-2025-xa-2026")
 
 
-@pytest.fixture
-def sign_in(browser, live_server):
-    contexts = []
-
-    def open_page(username):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(live_server.url + reverse("login"))
-        page.fill("#id_username", username)
-        page.fill("#id_password", "chungsuc-test")
-        with page.expect_navigation():
-            page.click("button[type=submit]")
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def shot(page, name):
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"criteria-{name}.png"), full_page=True)
