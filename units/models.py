@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from units.text import CleanNames, fold
+from units.text import CleanNames, clean_name, fold
 
 REFORM_DATE = datetime.date(2025, 7, 1)
 
@@ -106,7 +106,7 @@ class UnitQuerySet(models.QuerySet):
     def search(self, text: str):
         """Accent- and case-insensitive: "truong ha" finds "Trường Hà"."""
         queryset = self
-        for word in fold(text).split():
+        for word in fold(clean_name(text)).split():  # typed text may carry NUL, which PostgreSQL refuses
             queryset = queryset.filter(search_name__contains=word)
         return queryset
 

@@ -12,7 +12,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from units.models import Unit, User
-from units.text import fold
+from units.text import clean_name, fold
 
 # At most this many matches a search answers, and this many characters it reads.
 MAX_RESULTS = 20
@@ -106,7 +106,7 @@ def matches_label(unit: Unit, text: str) -> bool:
 
 def find(units: QuerySet[Unit], text: str, limit: int = 6) -> list[Unit]:
     """The units a typed text names: an exact code or name (with its parent line if given), else the search."""
-    text = " ".join(text.split())
+    text = clean_name(text)  # one line, no control characters: PostgreSQL refuses a NUL in a query
     name = text.split(" — ")[0]
     exact = list(with_parents(units.filter(Q(code__iexact=text) | Q(search_name=fold(name))))[: limit + 1])
     if len(exact) > 1:
