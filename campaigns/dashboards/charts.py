@@ -202,15 +202,15 @@ def progress_chart(points: list[YearPoint], *, total_criteria: int, communes: in
         Bar(
             str(point.year),
             point.complete if point.assessed else None,
-            _("%(year)s: %(count)s communes meet all %(total)s criteria")
-            % {"year": point.year, "count": point.complete, "total": total_criteria},
+            _("%(year)s: %(count)s communes meet all the criteria of their set")
+            % {"year": point.year, "count": point.complete},
         )
         for point in points
     ]
     panels = [
         Panel(_("Average criteria met per commune"), average_bars, total_criteria, "bar-primary"),
         Panel(
-            _("Communes meeting all %(total)s criteria") % {"total": total_criteria},
+            _("Communes meeting all the criteria of their set"),
             complete_bars,
             max(communes, 1),
             "bar-accent",
