@@ -17,7 +17,7 @@ from awards.models import CouncilSession, Decision, Nomination, Round
 from awards.permissions import can_manage, can_propose
 from reports import services
 from reports.models import Report
-from units.fields import BIGINT, year_or_none
+from units.fields import row_pks, year_or_none
 from units.models import Role, Unit, User
 
 PRINT_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER)
@@ -69,8 +69,7 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _ids(values: list[str]) -> list[int]:
-    # Past 2**63 no row can have the pk, and SQLite raises OverflowError on `pk__in` with it.
-    return sorted({number for value in values if value.isdecimal() and (number := int(value)) < BIGINT})
+    return sorted(set(row_pks(values)))
 
 
 @login_required

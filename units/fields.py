@@ -17,6 +17,15 @@ from units.widgets import UnitMultiplePicker, UnitPicker
 BIGINT = 2**63
 
 
+def row_pks(values) -> list[int]:
+    """The posted values that a row's pk can be, as numbers: others are dropped, not an error.
+
+    isdecimal, not isdigit: int() refuses "²". Past 2**63 no row has the pk, and SQLite raises OverflowError
+    on `pk__in` with such a number.
+    """
+    return [number for value in values if (text := str(value)).isdecimal() and (number := int(text)) < BIGINT]
+
+
 def _interpolate(message, values: dict) -> str:
     return str(message) % values
 

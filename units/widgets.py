@@ -83,8 +83,9 @@ class UnitPicker(forms.Widget):
             # that the browser never submits the first unit nobody chose.
             widget["blank"] = not self.multiple and (not self.is_required or not any(o[2] for o in widget["options"]))
             return context
-        # Only numbers a row can have: SQLite refuses `pk__in` with one past 2**63 (a posted value shown again).
-        pks = [pk for pk in chosen if pk.isdecimal() and int(pk) < 2**63]
+        from units.fields import row_pks  # the fields module imports this one
+
+        pks = row_pks(chosen)  # a posted value shown again may be no pk at all
         selected = list(with_parents(queryset.filter(pk__in=pks))) if pks else []
         widget["selected"] = [(str(unit.pk), label(unit)) for unit in selected]
         if self.multiple:

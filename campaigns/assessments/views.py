@@ -33,6 +33,7 @@ from campaigns.assessments.services import (
 from campaigns.models import Assessment, Campaign, Criterion, CriterionResult, Evidence, Indicator
 from campaigns.models.plans import years_of_unit
 from campaigns.records.baseline import baseline_of
+from units.fields import row_pks
 from units.files import stored_file_response
 from units.hierarchy import level_above, reviewer_units
 from units.models import Kind, Role, Unit
@@ -220,8 +221,7 @@ def approve_batch(request: HttpRequest) -> HttpResponse:
     """Approve the ticked submissions; each is its own conditional update, so a row another reviewer took is skipped."""
     if not reviewer_units(request.user) and not request.user.sees_everything:
         raise PermissionDenied
-    # isdecimal, not isdigit: int() refuses "²"; and SQLite refuses numbers past a BIGINT with an OverflowError.
-    pks = [int(pk) for pk in request.POST.getlist("pk") if pk.isdecimal() and int(pk) < 2**63]
+    pks = row_pks(request.POST.getlist("pk"))
     chosen = Assessment.objects.visible_to(request.user).filter(pk__in=pks).select_related("unit")
     approved, skipped = 0, []
     for assessment in chosen:
