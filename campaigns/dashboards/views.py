@@ -417,7 +417,6 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
             points, total_criteria=total_criteria, communes=max(map(len, by_year.values()), default=0)
         ),
         "year_rows": [(point, len(by_year[point.year]), reading.side(point.year)) for point in reversed(points)],
-        "total_criteria": total_criteria,
         # Phụ lục III: a province's completion of the programme's NTM task, from the same communes.
         "completion": province_completion(unit, year=current, communes=communes) if unit.kind == Kind.PROVINCE else [],
     }
