@@ -98,13 +98,12 @@ class ReportRequestForm(forms.Form):
         unit, kind, year = data.get("unit"), data.get("kind"), data.get("year")
         self._check_programme(kind, year, data.get("campaign"))
         if kind in REGISTRY and REGISTRY[kind].needs_year:
+            first, last = Campaign.objects.first_year(), datetime.date.today().year
             if year is None:
                 self.add_error("year", _("Choose the year of the annual report."))
-            elif not Campaign.objects.first_year() <= year <= datetime.date.today().year:
+            elif not first <= year <= last:
                 self.add_error(
-                    "year",
-                    _("Choose a year between %(first)s and %(last)s.")
-                    % {"first": Campaign.objects.first_year(), "last": datetime.date.today().year},
+                    "year", _("Choose a year between %(first)s and %(last)s.") % {"first": first, "last": last}
                 )
             elif unit and unit.valid_to and year > unit.valid_to.year:
                 self.add_error(
