@@ -15,6 +15,8 @@ PROPOSER_ROLES = (Role.COMMUNE_OFFICER, Role.AGENCY_OFFICER, Role.HOME_AFFAIRS, 
 # The commune council's standing body is its văn phòng – thống kê officer (domain.md §4): a commune's own
 # Giấy khen is appraised at home, by the commune officer.
 COMMUNE_REVIEWER_ROLES = (Role.COMMUNE_OFFICER,)
+# Roles that print a unit's award documents (decisions, certificates) for its leader to sign.
+PRINT_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER)
 
 
 def _roots_with(user: User, roles) -> list[Unit]:
@@ -49,6 +51,11 @@ def can_manage(user: User, unit: Unit) -> bool:
     if user.has_role_over(unit, *REVIEWER_ROLES):
         return True
     return unit.kind == Kind.COMMUNE and any(unit.pk == own.pk for own in council_units(user))
+
+
+def can_print(user: User, unit: Unit) -> bool:
+    """Prints the award documents `unit` issues: Home Affairs, province staff or a leader over it."""
+    return user.has_role_over(unit, *PRINT_ROLES)
 
 
 def can_propose(user: User, unit: Unit) -> bool:

@@ -114,6 +114,13 @@ REGISTRY: dict[str, DocumentType] = {
             f"{AWARD_BUILDERS}.certificates_context",
             "giay-khen",
         ),
+        DocumentType(
+            Report.Kind.CERTIFICATE_BATCH,
+            _("Certificates of several decisions"),
+            "reports/pdf/certificates_batch.html",
+            "reports.documents_certificates.batch_certificates_context",
+            "giay-khen-nhieu-quyet-dinh",
+        ),
     )
 }
 

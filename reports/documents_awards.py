@@ -268,8 +268,9 @@ def decision_letterhead(report: Report, decision: Decision, subject: str) -> Let
     )
 
 
-def decision_context(report: Report) -> dict:
-    decision = load_decision(report)
+def decision_context(report: Report, decision: Decision | None = None) -> dict:
+    """The decision of the report, or `decision` (one of the several a batch of certificates prints)."""
+    decision = decision or load_decision(report)
     awards = decision_awards(decision)
     first = next((award.nomination for award in awards if award.nomination), None)
     campaign = first.campaign if first else None
@@ -318,8 +319,8 @@ def certificate_heading(award_form: AwardForm) -> str:
     return award_form.name.split(" của ")[0].upper()
 
 
-def certificates_context(report: Report) -> dict:
-    context = decision_context(report)
+def certificates_context(report: Report, decision: Decision | None = None) -> dict:
+    context = decision_context(report, decision)
     decision = context["decision"]
     for award in context["awards"]:
         nomination = award.nomination

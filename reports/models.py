@@ -38,6 +38,7 @@ class Report(models.Model):
         MINUTES = "minutes"
         SUBMISSION = "submission"
         CERTIFICATES = "certificates"
+        CERTIFICATE_BATCH = "cert_batch"
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")

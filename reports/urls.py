@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/tables.xlsx", views.xlsx, name="xlsx"),
     path("decisions/<int:pk>/print/", views_documents.decision_pdf, name="print-decision"),
     path("decisions/<int:pk>/certificates/", views_documents.certificates_pdf, name="print-certificates"),
+    path("decisions/certificates/", views_documents.batch_certificates_pdf, name="print-batch-certificates"),
     path("sessions/<int:pk>/minutes/", views_documents.minutes_pdf, name="print-minutes"),
     path("submissions/", views_documents.submission_pdf, name="print-submission"),
 ]

@@ -13,18 +13,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from awards.models import CouncilSession, Decision, Nomination, Round
-from awards.permissions import can_manage, can_propose
+from awards.models import Award, CouncilSession, Decision, Nomination, Round
+from awards.permissions import can_manage, can_print, can_propose
 from reports import services
+from reports.documents_certificates import MAX_DECISIONS
 from reports.models import Report
 from units.fields import row_pks, year_or_none
-from units.models import Role, Unit, User
-
-PRINT_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_STAFF, Role.LEADER)
-
-
-def can_print(user: User, unit: Unit) -> bool:
-    return user.has_role_over(unit, *PRINT_ROLES)
+from units.models import Unit
 
 
 def _queued(request: HttpRequest, report: Report) -> HttpResponse:
@@ -98,5 +93,49 @@ def submission_pdf(request: HttpRequest) -> HttpResponse:
         parameters = {"round": round_, "round_year": year}
     report = services.request_report(
         Report.Kind.SUBMISSION, unit=unit, year=year, narrative={}, by=request.user, parameters=parameters
+    )
+    return _queued(request, report)
+
+
+@login_required
+@require_POST
+def batch_certificates_pdf(request: HttpRequest) -> HttpResponse:
+    """The certificates of the chosen decisions, or of every decision of `unit` in a round, in one PDF.
+
+    One batch is signed by one leader, so its decisions share their issuing unit.
+    """
+    chosen = _ids(request.POST.getlist("decisions"))
+    if len(chosen) > MAX_DECISIONS:
+        messages.error(request, _("Choose at most %(count)d decisions at a time.") % {"count": MAX_DECISIONS})
+        return redirect("awards:decisions")
+    if chosen:
+        decisions = list(Decision.objects.visible_to(request.user).filter(pk__in=chosen).select_related("issuing_unit"))
+        if len(decisions) < len(chosen):
+            raise Http404
+        units = {decision.issuing_unit for decision in decisions}
+        if len(units) > 1:
+            messages.error(request, _("Choose decisions issued by one unit: each batch is signed by its own leader."))
+            return redirect("awards:decisions")
+        unit = units.pop()
+        year = max(decision.year for decision in decisions)
+        parameters = {"decisions": chosen}
+    else:
+        unit_pk = request.POST.get("unit", "")
+        unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=int(unit_pk) if unit_pk.isdecimal() else 0)
+        if not can_print(request.user, unit):
+            raise PermissionDenied
+        round_, year = request.POST.get("round", ""), year_or_none(request.POST.get("year"))
+        if round_ not in Round.values or year is None:
+            messages.error(request, _("Choose the round and the year of the certificates."))
+            return redirect("awards:decisions")
+        granted = Award.objects.filter(decision__issuing_unit=unit, round=round_, round_year=year)
+        if not granted.exists():
+            messages.error(request, _("No decision of this unit granted awards in that round."))
+            return redirect("awards:decisions")
+        parameters = {"round": round_, "round_year": year}
+    if not can_print(request.user, unit):
+        raise PermissionDenied
+    report = services.request_report(
+        Report.Kind.CERTIFICATE_BATCH, unit=unit, year=year, narrative={}, by=request.user, parameters=parameters
     )
     return _queued(request, report)

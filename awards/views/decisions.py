@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from awards import services
 from awards.forms_council import DecisionForm, legal_basis_for
-from awards.models import AgendaItem, AwardForm, CouncilSession, Decision, Nomination
-from awards.permissions import can_manage, council_units
+from awards.models import AgendaItem, AwardForm, CouncilSession, Decision, Nomination, Round
+from awards.permissions import can_manage, can_print, council_units
 from awards.qr import verification_url
 from awards.services.grants import bonus_for
 from awards.views import query_int
@@ -36,12 +36,18 @@ def decisions(request: HttpRequest) -> HttpResponse:
         register = register.filter(year=year)
     rows = register.select_related("issuing_unit", "award_form").annotate(awardees=Count("awards"))
     page = Paginator(rows.order_by("-date", "-number"), PAGE_SIZE).get_page(request.GET.get("page"))
+    for row in page.object_list:
+        row.printable = can_print(request.user, row.issuing_unit)
+    # The units whose certificates the user prints: one batch per unit and round (reports' batch print).
+    issuers = Unit.objects.filter(pk__in=register.values("issuing_unit")).order_by("path")
     context = {
         "page": page,
         "decisions": page.object_list,
         "years": years,
         "year": year,
         "can_issue": bool(council_units(request.user)),
+        "print_units": [unit for unit in issuers if can_print(request.user, unit)],
+        "rounds": Round.choices,
     }
     return render(request, "awards/decisions/decision_list.html", context)
 
