@@ -121,6 +121,13 @@ REGISTRY: dict[str, DocumentType] = {
             "reports.documents_certificates.batch_certificates_context",
             "giay-khen-nhieu-quyet-dinh",
         ),
+        DocumentType(
+            Report.Kind.STATISTICS,
+            _("Emulation statistics"),
+            "reports/pdf/statistics.html",
+            "reports.statistics.document.statistics_context",
+            "thong-ke-thi-dua-khen-thuong",
+        ),
     )
 }
 

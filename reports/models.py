@@ -39,6 +39,7 @@ class Report(models.Model):
         SUBMISSION = "submission"
         CERTIFICATES = "certificates"
         CERTIFICATE_BATCH = "cert_batch"
+        STATISTICS = "statistics"
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -94,3 +95,75 @@ class Report(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class StatisticsForm(models.Model):
+    """A layout of the yearly emulation statistics (e.g. 0602.N/BNV-TĐKT of TT 02/2023/TT-BNV), as data.
+
+    Its rows and columns are StatisticsLine rows; each cell counts the records of its subject that match the
+    line's filters (reports.statistics.dimensions names what a filter may say). A new circular's forms are new
+    rows here, not code.
+    """
+
+    class Subject(models.TextChoices):
+        MOVEMENTS = "movements", _("Emulation movements launched")
+        AWARDS = "awards", _("Awards granted")
+        ENTERED = "entered", _("Figures entered by the reporting unit")
+
+    code = models.CharField(_("form code"), max_length=40)
+    title = models.CharField(_("title"), max_length=300)
+    circular = models.CharField(_("circular"), max_length=80)
+    subject = models.CharField(_("counts"), max_length=10, choices=Subject)
+    measure = models.CharField(_("unit of count"), max_length=40, blank=True)
+    filters = models.JSONField(_("filters of the whole form"), default=dict, blank=True)
+    valid_from = models.DateField(_("in force from"))
+    valid_to = models.DateField(_("in force until"), null=True, blank=True)
+    # The reporting year N runs from this day of year N-1 to the day before it in year N (TT 02/2023: 01/12 to
+    # 30/11); the circular sets it, so it is stored with the form. "01-01" makes it the calendar year.
+    period_start = models.CharField(_("reporting year starts (MM-DD)"), max_length=5, default="12-01")
+    order = models.PositiveSmallIntegerField(default=0)
+    source = models.TextField(_("source and how far checked"), blank=True)
+
+    class Meta:
+        verbose_name = _("statistics form")
+        verbose_name_plural = _("statistics forms")
+        ordering = ["valid_from", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], name="statistics_form_code_unique"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="statistics_form_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} – {self.title}"
+
+
+class StatisticsLine(models.Model):
+    """A row or a column of a statistics form: its code ("01", "2"), its label and what it counts."""
+
+    class Axis(models.TextChoices):
+        ROW = "row", _("Row")
+        COLUMN = "column", _("Column")
+
+    form = models.ForeignKey(StatisticsForm, models.CASCADE, related_name="lines")
+    axis = models.CharField(max_length=6, choices=Axis)
+    order = models.PositiveSmallIntegerField()
+    code = models.CharField(_("code"), max_length=10, blank=True)
+    label = models.CharField(_("label"), max_length=300)
+    measure = models.CharField(_("unit of count"), max_length=40, blank=True)
+    # A heading ("1. Chia theo đối tượng khen thưởng") has no figures of its own.
+    is_heading = models.BooleanField(default=False)
+    # Figures the app does not hold (a person's rank, the staff of the emulation office): the unit enters them.
+    is_entered = models.BooleanField(default=False)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["form", "axis", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["form", "axis", "order"], name="statistics_line_order_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.form.code} {self.axis} {self.code} {self.label}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views, views_documents
+from reports import views, views_documents, views_statistics
 
 app_name = "reports"
 
@@ -17,4 +17,6 @@ urlpatterns = [
     path("decisions/certificates/", views_documents.batch_certificates_pdf, name="print-batch-certificates"),
     path("sessions/<int:pk>/minutes/", views_documents.minutes_pdf, name="print-minutes"),
     path("submissions/", views_documents.submission_pdf, name="print-submission"),
+    path("statistics/", views_statistics.statistics, name="statistics"),
+    path("statistics/tables.xlsx", views_statistics.statistics_xlsx, name="statistics-xlsx"),
 ]
