@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Unit
+from units.text import CleanNames
 
 
 class ReportQuerySet(models.QuerySet):
@@ -97,13 +98,15 @@ class Report(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
-class StatisticsForm(models.Model):
+class StatisticsForm(CleanNames, models.Model):
     """A layout of the yearly emulation statistics (e.g. 0602.N/BNV-TĐKT of TT 02/2023/TT-BNV), as data.
 
     Its rows and columns are StatisticsLine rows; each cell counts the records of its subject that match the
     line's filters (reports.statistics.dimensions names what a filter may say). A new circular's forms are new
     rows here, not code.
     """
+
+    clean_name_fields = ("title",)
 
     class Subject(models.TextChoices):
         MOVEMENTS = "movements", _("Emulation movements launched")
