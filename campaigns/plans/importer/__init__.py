@@ -12,7 +12,7 @@ from campaigns.plans.importer.sections import layout
 from campaigns.plans.importer.targets import flag_unnamed, read_targets
 from campaigns.plans.importer.text import split_lines
 
-__all__ = ["Draft", "as_json", "read_plan"]
+__all__ = ["Draft", "as_json", "looks_like_a_plan", "read_plan"]
 
 
 def read_plan(text: str) -> Draft:
@@ -26,4 +26,13 @@ def read_plan(text: str) -> Draft:
     read_timeline(draft, parts)
     read_subjects(draft, parts)
     read_award_forms(draft, parts)
+    draft.sections = [
+        (section.kind, section.heading.text, "\n\n".join(paragraph.text for paragraph in section.paragraphs))
+        for section in parts.sections
+    ]
     return draft
+
+
+def looks_like_a_plan(draft: Draft) -> bool:
+    """A text with no document kind, no number and no numbered sections is not a plan."""
+    return bool(draft.header["kind"].value or len(draft.sections) >= 2)

@@ -22,7 +22,7 @@ KINDS = {
 }
 CITATION = re.compile(
     r"\b(?P<kind>luat|nghi quyet|quyet dinh|ke hoach|nghi dinh|thong tu|chi thi|to trinh)\s+"
-    r"(?:(?:so|s0)\s*:?\s*(?P<number>\d{1,5}(?:\s?[/-]\s?[a-z0-9]+)+)|(?P<law>[a-z][a-z ,\-]{5,160}?))"
+    r"(?:s\w{0,2}\s*:?\s*(?P<number>\d{1,5}(?:\s?[/-]\s?[a-z0-9]+)+)|(?P<law>[a-z][a-z ,\-]{5,160}?))"
     r"\s*,?\s*(?:ngay\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|[0-9ol]{1,2}\s+thang\s+[0-9ol]{1,2}\s+nam\s+\d{4}))?"
 )
 ISSUER = re.compile(
@@ -92,7 +92,7 @@ def citations(line: Line) -> list[Citation]:
 def _subject(line: Line, start: int, end: int) -> str:
     text = line.text[start:end]
     key = line.key[start:end]
-    lead = re.match(r"\s*(?:ve viec|v/v|ve)?\s*", key)
+    lead = re.match(r"\s*(?:khoa\s+\S+\s+)?(?:ve viec|v/v|ve)?\s*", key)
     text, key = text[lead.end() :], key[lead.end() :]
     stop = re.search(r";|\.(?:\s|$)|\)\s*$|,?\s*(?:thuc hien|can cu)\s*$|[;,]?\s*(?:va|cua)?\s*$", key)
     if stop:

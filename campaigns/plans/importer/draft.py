@@ -70,6 +70,8 @@ class Draft:
 
     header: dict[str, Proposed] = field(default_factory=lambda: {name: missing() for name in HEADER_FIELDS})
     lists: dict[str, list[Proposed]] = field(default_factory=lambda: {name: [] for name in LIST_FIELDS})
+    # The body as the text divides it: (PlanSection kind, heading as written, paragraphs).
+    sections: list[tuple[str, str, str]] = field(default_factory=list)
 
     def __getitem__(self, name: str):
         return self.header[name] if name in self.header else self.lists[name]
@@ -99,14 +101,31 @@ def _json_value(value):
     return value
 
 
+# The keys `import_plan --json` prints for each list item, in this order.
+ITEM_KEYS = {
+    "legal_bases": ("kind", "number", "date", "issuer", "subject"),
+    "baselines": ("text", "value", "year"),
+    "targets": ("text", "type", "value", "year", "units", "by_year"),
+    "timeline": ("text", "year_from", "year_to", "recurring"),
+    "subjects": ("name", "criteria"),
+}
+PARENT_KEYS = ("number", "symbol", "date", "issuer")
+
+
 def as_json(draft: Draft) -> dict:
     """The draft as `manage.py import_plan --json` prints it: values only, blanks as "" / null / []."""
     data = {}
     for name in HEADER_FIELDS:
         value = draft.header[name].value
         if name == "parent_plan":
-            value = value or {"number": "", "symbol": "", "date": None, "issuer": ""}
+            value = {key: (value or {}).get(key) or ("" if key != "date" else None) for key in PARENT_KEYS}
+        elif name == "issuing_unit":
+            value = (value or {}).get("name", "")
         data[name] = _json_value(value if value is not None else ("" if name != "date" else None))
     for name in LIST_FIELDS:
-        data[name] = [_json_value(item.value) for item in draft.lists[name]]
+        keys = ITEM_KEYS.get(name)
+        data[name] = [
+            _json_value({key: item.value.get(key) for key in keys} if keys else item.value)
+            for item in draft.lists[name]
+        ]
     return data

@@ -50,6 +50,10 @@ def _items(clause: Line) -> list[dict]:
     if span:
         return [_item(clause.text, int(span[1]), int(span[2]), recurring)]
     years = _years(key)
+    parts = _split(clause, r"\s+va\s+")
+    if len(parts) > 1 and all(_years(part.key) or RECURRING.search(part.key) for part in parts):
+        # "… hằng năm tổ chức kiểm tra … và tổng kết … vào năm 2025": one item each.
+        return [item for part in parts for item in _items(part)]
     if len(years) > 1:
         parts = _split(clause, r"\s+va\s+")
         if all(len(_years(part.key)) == 1 for part in parts) and len(parts) == len(years):
@@ -61,7 +65,8 @@ def _items(clause: Line) -> list[dict]:
 
 
 def _item(text: str, first: int | None, last: int | None, recurring: bool) -> dict:
-    return {"text": strip_numbering(text), "year_from": first, "year_to": last, "recurring": recurring}
+    text = strip_numbering(text)
+    return {"text": text[:1].upper() + text[1:], "year_from": first, "year_to": last, "recurring": recurring}
 
 
 # ---------------------------------------------------------------------------------------------------------

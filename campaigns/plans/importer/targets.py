@@ -115,11 +115,13 @@ def read_targets(draft: Draft, layout: Layout) -> None:
     for paragraph in sources:
         if not CUE.search(paragraph.key) and not re.search(r"da co \d", paragraph.key):
             continue
+        # A year the item gives once ("Phấn đấu đến năm 2025 …. Bình quân …") holds for its later sentences.
+        paragraph_year = _year(paragraph.key)
         for sentence in _sentences(paragraph):
-            _read_sentence(draft, sentence, year_of_plan)
+            _read_sentence(draft, sentence, year_of_plan, paragraph_year)
 
 
-def _read_sentence(draft: Draft, sentence: Line, year_of_plan: int | None) -> None:
+def _read_sentence(draft: Draft, sentence: Line, year_of_plan: int | None, paragraph_year: int | None = None) -> None:
     key = sentence.key
     if re.search(r"\b(den nay|hien nay|da co)\b", key) and not CUE.search(
         key.split("da co")[0] if "da co" in key else key
@@ -128,7 +130,7 @@ def _read_sentence(draft: Draft, sentence: Line, year_of_plan: int | None) -> No
         return
     if not CUE.search(key) and not re.search(r"\d", key):
         return
-    default_year = _year(key)
+    default_year = _year(key) or paragraph_year
     status_before = None
     for clause in clauses(sentence):
         target = _target(clause, default_year, status_before)
@@ -146,7 +148,7 @@ def _read_sentence(draft: Draft, sentence: Line, year_of_plan: int | None) -> No
 
 
 def _year(key: str) -> int | None:
-    match = re.search(rf"(?:den|trong|vao)?\s*nam ({YEAR})", key)
+    match = re.search(rf"(?:den|trong|vao)?\s*n\w{{1,2}}m ({YEAR})", key)
     return int(match[1]) if match else None
 
 
