@@ -80,6 +80,16 @@ def match_names(names: list[str], units: list[Unit]) -> tuple[Unit | None, list[
     return None, close
 
 
+def likely(names: list[str], units: list[Unit]) -> Unit | None:
+    """The one close spelling clearly ahead of the others ("Trudng Ha" → Trường Hà): proposed, still asked."""
+    wanted = _bare(" ".join(names))
+    scored = sorted((similarity(wanted, _bare(unit.name)) for unit in units), reverse=True)
+    best = [unit for unit in units if similarity(wanted, _bare(unit.name)) == scored[0]] if scored else []
+    if len(best) == 1 and scored[0] >= 0.85 and (len(scored) == 1 or scored[0] - scored[1] >= 0.1):
+        return best[0]
+    return None
+
+
 def resolve(draft: Draft, *, user: User | None = None, unit: Unit | None = None) -> Draft:
     """Fill in units, campaign, parent plan and award forms from the database; what matches several is asked."""
     issuing = _issuing_unit(draft, user=user, unit=unit)
@@ -177,11 +187,13 @@ def _named_units(draft: Draft, issuing: Unit | None, user: User | None) -> None:
         matches = []
         for name in item.value["units"]:
             kinds = (Kind.VILLAGE,) if village else (Kind.COMMUNE,)
-            match, candidates = match_names([name], [unit for unit in pool if unit.kind in kinds])
+            of_kind = [unit for unit in pool if unit.kind in kinds]
+            match, candidates = match_names([name], of_kind)
+            proposed = match or likely([name], candidates)
             matches.append(
                 {
                     "name": name,
-                    "pk": match.pk if match else None,
+                    "pk": proposed.pk if proposed else None,
                     "candidates": [unit_dict(unit) for unit in candidates],
                     "create": village and not candidates,  # a village named and missing: created on confirmation
                 }
@@ -228,7 +240,7 @@ def _award_forms(draft: Draft) -> None:
         if exact:
             item.value = exact[0]
             continue
-        starting = [name for name in names if _award_key(name).startswith(wanted)]
+        starting = [name for name in names if similarity(_award_key(name)[: len(wanted)], wanted) >= 0.9]
         scored = sorted(((similarity(_award_key(name), wanted), name) for name in names), reverse=True)
         if starting:
             # "Huân chương Lao động" without a class: the text's words, with the classes as candidates.
@@ -250,6 +262,6 @@ def _award_key(name: str) -> str:
 def _prefix_as_written(name: str, wanted: str) -> str:
     words = name.split()
     for count in range(len(words), 0, -1):
-        if _award_key(" ".join(words[:count])) == wanted:
+        if similarity(_award_key(" ".join(words[:count])), wanted) >= 0.9:
             return " ".join(words[:count])
     return name
