@@ -131,6 +131,14 @@ class ReviewForm(forms.Form):
                 self.unit_fields.setdefault(i, []).append(name)
         if not self.is_bound:
             self.initial.update(self._initial(award_names))
+        for field in self.fields.values():  # the page lays fields out itself (beside their sources), not crispy
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select form-select-sm")
+            else:
+                widget.attrs.setdefault("class", "form-control")
 
     def _initial(self, award_names: list[str]) -> dict:
         draft, header = self.draft, self.draft.header

@@ -83,8 +83,14 @@ def citations(line: Line) -> list[Citation]:
             parse_date("ngay " + line.key[match.start("date") : match.end("date")]) if match["date"] else (None, None)
         )
         kind = "LUAT" if match.re is LAW else KINDS[match["kind"]]
+        # The source shown is the citation itself, with the line it starts on.
+        source = Line(
+            line.at(match.start()),
+            line.text[match.start() : end].strip(" ;,"),
+            line.key[match.start() : end].strip(" ;,"),
+        )
         found_list.append(
-            Citation(kind, number, day, issuer, subject, line, line.key[max(0, match.start() - 20) : match.start()])
+            Citation(kind, number, day, issuer, subject, source, line.key[max(0, match.start() - 20) : match.start()])
         )
     return found_list
 

@@ -61,13 +61,17 @@ def names_in(text: str) -> list[str]:
 
 def _sentences(paragraph: Paragraph) -> list[Line]:
     """A paragraph cut into sentences, each a Line over the same text (keys stay aligned)."""
-    text, key = paragraph.text, paragraph.key
+    full = paragraph.as_line()
+    text = full.text
     bounds = [0] + [m.end() for m in re.finditer(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text)] + [len(text)]
-    return [
-        Line(paragraph.number, text[a:b].strip(), key[a:b].strip())
-        for a, b in zip(bounds, bounds[1:], strict=False)
-        if text[a:b].strip()
-    ]
+    return [_part(full, a, b, strip=" ") for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+def _part(line: Line, a: int, b: int, *, strip: str) -> Line:
+    """Characters a..b of `line` as a Line of their own, numbered by the original line they start on."""
+    lead = len(line.text[a:b]) - len(line.text[a:b].lstrip(strip))
+    starts = tuple((max(0, start - a - lead), number) for start, number in line.starts if start < b)
+    return Line(line.at(a + lead), line.text[a:b].strip(strip), line.key[a:b].strip(strip), starts)
 
 
 CLAUSE_BREAK = re.compile(
@@ -90,11 +94,7 @@ def clauses(sentence: Line) -> list[Line]:
         parts.append((last, match.start()))
         last = match.end()
     parts.append((last, len(key)))
-    return [
-        Line(sentence.number, sentence.text[a:b].strip(" ,.;-"), key[a:b].strip(" ,.;-"))
-        for a, b in parts
-        if key[a:b].strip(" ,.;-")
-    ]
+    return [_part(sentence, a, b, strip=" ,.;-") for a, b in parts if key[a:b].strip(" ,.;-")]
 
 
 def _inside_brackets(key: str, at: int) -> bool:

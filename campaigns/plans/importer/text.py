@@ -23,6 +23,8 @@ class Line:
     number: int  # 1-based, in the text as pasted
     text: str
     key: str = ""
+    # For a paragraph read as one line: (offset in text, line number) where each original line starts.
+    starts: tuple = ()
 
     def __post_init__(self):
         if not self.key:
@@ -30,6 +32,15 @@ class Line:
 
     def cut(self, start: int, end: int | None = None) -> str:
         return self.text[start:end].strip(" ,;:")
+
+    def at(self, offset: int) -> int:
+        """The original line number of the character at `offset`."""
+        number = self.number
+        for start, line_number in self.starts:
+            if start > offset:
+                break
+            number = line_number
+        return number
 
 
 def _fold_char(char: str) -> str:
@@ -103,7 +114,12 @@ class Paragraph:
         return " ".join(line.key for line in self.lines if line.text)
 
     def as_line(self) -> Line:
-        return Line(self.number, self.text, self.key)
+        starts, offset = [], 0
+        for line in self.lines:
+            if line.text:
+                starts.append((offset, line.number))
+                offset += len(line.text) + 1
+        return Line(self.number, self.text, self.key, tuple(starts))
 
 
 def paragraphs(lines: list[Line]) -> list[Paragraph]:
