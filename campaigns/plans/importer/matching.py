@@ -195,7 +195,8 @@ def _named_units(draft: Draft, issuing: Unit | None, user: User | None) -> None:
                     "name": name,
                     "pk": proposed.pk if proposed else None,
                     "candidates": [unit_dict(unit) for unit in candidates],
-                    "create": village and not candidates,  # a village named and missing: created on confirmation
+                    # A village named and missing is created on confirmation, under the commune issuing the plan.
+                    "create": village and not candidates and issuing is not None and issuing.kind == Kind.COMMUNE,
                 }
             )
             if match is None:
@@ -240,15 +241,22 @@ def _award_forms(draft: Draft) -> None:
         if exact:
             item.value = exact[0]
             continue
-        starting = [name for name in names if similarity(_award_key(name)[: len(wanted)], wanted) >= 0.9]
         scored = sorted(((similarity(_award_key(name), wanted), name) for name in names), reverse=True)
-        if starting:
+        starting = [
+            name
+            for name in names
+            if len(_award_key(name)) > len(wanted) + 3 and similarity(_award_key(name)[: len(wanted)], wanted) >= 0.9
+        ]
+        if scored and scored[0][0] >= 0.9:
+            item.value = scored[0][1]  # an OCR'd spelling of a whole name ("Bang khen ciia Thu twéng …")
+        elif starting:
             # "Huân chương Lao động" without a class: the text's words, with the classes as candidates.
             item.value = _prefix_as_written(starting[0], wanted)
             item.status, item.candidates = AMBIGUOUS, starting
             item.note = _("The text names no class: choose the forms it means.")
         elif scored and scored[0][0] >= CLOSE:
             item.value = scored[0][1]
+            item.status, item.candidates = AMBIGUOUS, [name for score, name in scored[:3] if score >= CLOSE]
         else:
             item.status, item.note = MISSING, _("Not in the award catalogue.")
 

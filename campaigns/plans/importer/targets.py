@@ -77,6 +77,7 @@ def _part(line: Line, a: int, b: int, *, strip: str) -> Line:
 CLAUSE_BREAK = re.compile(
     r";\s*|,\s+(?=(?:co\s+)?(?:them\s+)?(?:it nhat\s+)?\d+\s*(?:%|\s))|,\s+(?=khong con|binh quan|duy tri|co it nhat|thu nhap)"
     r"|\s+va\s+(?=\d+\s+\w)|\.\s+(?=[a-z])"
+    r"|,\s+(?=phan d\w{0,2}u\b)"
     r"|,\s+(?=[a-z ]{0,30}?\d+\s*(?:-\s*\d+\s*)?(?:%|xa|th\S{0,3}n|khu|huyen|san pham)\b)"
 )
 
@@ -243,10 +244,11 @@ def _target(clause: Line, default_year: int | None, status_before: str | None) -
             status=status,
         )
         return target
-    if "dat chuan" in head and year and re.search(r"\bxa\b", head):
-        named = re.search(r"\bxa\s+(.+?)\s+(?:cong nhan\s+)?dat chuan", head)
-        units = names_in(text[named.start(1) : named.end(1)]) if named else []
-        target.update(type="milestone", units=units, status=status_of(head, "commune"))
+    named = re.search(r"\b(xa|thon|xom|ban)\s+(.+?)\s+(?:cong nhan\s+)?dat chuan", head)
+    if "dat chuan" in head and year and named:
+        kind = "village" if named[1] != "xa" else "commune"
+        units = names_in(text[named.start(2) : named.end(2)])
+        target.update(type="milestone", units=units, status=status_of(head, kind), unit_kind=kind)
         return target
     if CUE.search(head) and re.search(rf"{NUMBER}\s*(%|lan|trieu|ty)", head) and len(head.split()) < 40:
         target.update(type="indicator", value=plain(first))

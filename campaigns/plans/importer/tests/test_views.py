@@ -20,7 +20,8 @@ def test_pasting_the_ha_quang_text_proposes_its_fields_and_saving_stores_the_pla
     form = review.context["form"]
     assert form.initial["number"] == "3254/KH-UBND"
     assert form.initial["issuing_unit"] == ha_quang.district
-    assert "Line 3:" in review.content.decode()  # the number's source line is shown beside it
+    assert "Dòng 4:" in review.content.decode()  # the number's source line is shown beside it
+    assert len(review.content) < 150_000
     assert Plan.objects.count() == 0  # nothing saved before the confirmation
 
     data = _post_data(form)
