@@ -244,10 +244,10 @@ def _target(clause: Line, default_year: int | None, status_before: str | None) -
             status=status,
         )
         return target
-    named = re.search(r"\b(xa|thon|xom|ban)\s+(.+?)\s+(?:cong nhan\s+)?dat chuan", head)
+    named = re.search(r"\b(xa|thon|xom|ban)\s+(?:(.+?)\s+)?(?:cong nhan\s+)?dat chuan", head)
     if "dat chuan" in head and year and named:
         kind = "village" if named[1] != "xa" else "commune"
-        units = names_in(text[named.start(2) : named.end(2)])
+        units = names_in(text[named.start(2) : named.end(2)]) if named[2] else []
         target.update(type="milestone", units=units, status=status_of(head, kind), unit_kind=kind)
         return target
     if CUE.search(head) and re.search(rf"{NUMBER}\s*(%|lan|trieu|ty)", head) and len(head.split()) < 40:

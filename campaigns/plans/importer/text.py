@@ -133,6 +133,10 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
             blank_since = True
             continue
         previous = result[-1] if result else None
+        if previous is not None and _is_heading(previous) and line.text[:1].isupper():
+            result.append(Paragraph([line]))  # "1. Mục đích" then "Phấn đấu …": a heading, not a wrap
+            blank_since = False
+            continue
         continues = (
             previous is not None
             and not starts_item(line)
@@ -145,6 +149,10 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
             result.append(Paragraph([line]))
         blank_since = False
     return result
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    return len(paragraph.lines) == 1 and starts_item(paragraph.lines[0]) and len(paragraph.text.split()) <= 8
 
 
 def is_upper(text: str) -> bool:

@@ -78,3 +78,19 @@ def test_the_quang_tri_decision_reads_its_annexed_plan(issuers):
     assert data["parent_plan"]["number"] == "587"
     assert [t["type"] for t in data["targets"]].count("share") == 6
     assert data["signer"] == ""  # the text ends without a signature: nothing invented
+
+
+def test_a_plan_outside_the_seeds_with_spaced_heading_and_0l_numbers_is_read():
+    draft = read_plan(seed("synthetic-commune-plan"))
+    data = as_json(draft)
+    assert (data["kind"], data["number"], data["date"]) == ("KH", "01", "2023-03-01")  # "0l" read as 01
+    assert data["issuing_body"] == "UBND xã Nội Thôn" and data["place"] == "Nội Thôn"
+    assert data["parent_plan"]["number"] == "3254" and data["parent_plan"]["date"] == "2022-11-03"
+    assert [(t["type"], t["year"], t["units"]) for t in data["targets"]] == [
+        ("milestone", 2024, []),
+        ("milestone", 2023, ["Bản Giới"]),
+        ("ocop", None, []),
+    ]
+    assert [(t["year_from"], t["year_to"]) for t in data["timeline"]] == [(2023, 2023), (2023, 2025)]
+    assert (data["signing_mode"], data["signer_title"], data["signer"]) == ("TM.", "Chủ tịch", "Nông Văn Minh")
+    assert data["recipients"] == ["UBND huyện;", "Lưu: VT."]
