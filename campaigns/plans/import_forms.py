@@ -211,7 +211,7 @@ class ReviewForm(forms.Form):
                 "number": "/".join(part for part in (parent["number"], parent["symbol"]) if part),
                 "date": parent["date"],
                 "issuer": parent["issuer"],
-                "unit": None,
+                "unit": Unit.objects.filter(pk=parent.get("unit_pk")).first() if parent.get("unit_pk") else None,
             }
         targets = []
         for i in data["targets"]:

@@ -155,7 +155,9 @@ def _title(draft: Draft) -> None:
     if best[0] >= CLOSE and best[1] != title.value:
         subject = draft.header["subject"]
         if subject.value and title.value in subject.value:
-            subject.value = subject.value.replace(title.value, best[1])
+            # The quotes around an OCR'd name come out as '" or "'; the name is quoted again properly.
+            quoted = re.compile(r"[“\"'‘]*\s*" + re.escape(title.value) + r"\s*[”\"'’]*")
+            subject.value = quoted.sub(lambda _match: f"“{best[1]}”", subject.value, count=1)
         title.value = best[1]
 
 
@@ -168,6 +170,18 @@ def _parent(draft: Draft, user: User | None) -> None:
     number = f"{value['number']}/{value['symbol']}".strip("/")
     candidates = [plan for plan in plans.filter(issue_date=value["date"]) if fold(plan.number) == fold(number)]
     value["pk"] = candidates[0].pk if len(candidates) == 1 else None
+    committee = re.search(
+        r"\b(?:uy ban nhan dan|ubnd)\s+(tinh|huyen|thanh pho|thi xa|quan|xa)\s+(.+)$", key_of(value["issuer"])
+    )
+    if committee:
+        # "Uy ban nhan dan tinh Cao Bang" (OCR) → "UBND tỉnh Cao Bằng", as the unit tree spells it.
+        units = Unit.objects.filter(kind__in=LEVELS[committee[1]]).search(committee[2])
+        if draft.date:
+            units = units.valid_on(draft.date)
+        found_units = [unit for unit in units[:5] if _bare(unit.name) == committee[2].strip()]
+        if len(found_units) == 1:
+            value["issuer"] = issuer_name(found_units[0])
+            value["unit_pk"] = found_units[0].pk
     if value["pk"] is None:
         parent.note = _("No plan here has this number and date: a short record will be created.")
 

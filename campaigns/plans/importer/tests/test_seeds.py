@@ -67,7 +67,7 @@ def test_the_lang_son_commune_plan_takes_its_unit_from_the_caller(issuers):
         "number": "219",
         "symbol": "KH-UBND",
         "date": "2022-08-03",
-        "issuer": "Ủy ban nhân dân huyện Chi Lăng",
+        "issuer": "UBND huyện Chi Lăng",
     }
 
 

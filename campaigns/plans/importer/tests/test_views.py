@@ -35,6 +35,8 @@ def test_pasting_the_ha_quang_text_proposes_its_fields_and_saving_stores_the_pla
     assert plan.targets.count() == 10
     assert plan.milestones.exists() and plan.subjects.count() == 6
     assert plan.parent.is_summary and plan.parent.number == "2452/KH-UBND"
+    assert plan.parent.issuing_unit == ha_quang.province and plan.parent.issuer_name == "UBND tỉnh Cao Bằng"
+    assert plan.subject.startswith("Thuc hién Phong trao thi dua “Cả nước chung sức xây dựng nông thôn mới” giai")
 
 
 def _post_data(form) -> dict:
