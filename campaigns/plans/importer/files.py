@@ -62,11 +62,29 @@ def _docx_text(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds on a malformed part
         raise forms.ValidationError(_("This Word file is damaged and cannot be read.")) from error
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:  # the header block (issuer | motto) is often a two-column table
-        for row in table.rows:
-            lines += [cell.text for cell in row.cells]
-    return "\n".join(lines)
+    return "\n".join(_body_lines(document))
+
+
+def _body_lines(document) -> list[str]:
+    """Paragraphs and tables in document order. The header (issuer | national motto) and the signature
+    (Nơi nhận | TM. …) are usually two-column tables: each cell is read whole, left before right."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines = []
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(element, document).text)
+        elif tag == "tbl":
+            for row in Table(element, document).rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a merged cell is listed once per column it spans
+                        continue
+                    seen.add(id(cell._tc))
+                    lines += [paragraph.text for paragraph in cell.paragraphs]
+    return lines
 
 
 def _pdf_text(data: bytes) -> str:

@@ -38,6 +38,34 @@ def test_a_word_file_gives_the_same_draft_as_the_pasted_text():
     assert len(draft.lists["targets"]) == len(read_plan(text).lists["targets"])
 
 
+def test_a_word_file_with_its_header_and_signature_in_tables_is_read_in_order():
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nHUYỆN HÀ QUẢNG\nSố: 12/KH-UBND"
+    header.cell(
+        0, 1
+    ).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Quảng, ngày 05 tháng 3 năm 2023"
+    for line in ["KẾ HOẠCH", "Thực hiện phong trào thi đua “Cả nước chung sức xây dựng nông thôn mới” năm 2023",
+                 "I. MỤC ĐÍCH, YÊU CẦU", "Phấn đấu đến năm 2025 xã Sóc Hà đạt chuẩn nông thôn mới.",
+                 "II. TỔ CHỨC THỰC HIỆN", "Các xã thực hiện./."]:  # fmt: skip
+        document.add_paragraph(line)
+    signature = document.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text = "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT."
+    signature.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNông Văn Minh"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    draft = read_plan(text_of_bytes(buffer.getvalue()))
+    assert (draft.value("number"), draft.value("symbol"), str(draft.date)) == ("12", "KH-UBND", "2023-03-05")
+    assert draft.value("issuing_body") == "UBND huyện Hà Quảng" and draft.value("place") == "Hà Quảng"
+    assert (draft.value("signing_mode"), draft.value("signer_title"), draft.value("signer")) == (
+        "TM.",
+        "Chủ tịch",
+        "Nông Văn Minh",
+    )
+    assert [item.value for item in draft.lists["recipients"]] == ["UBND tỉnh;", "Lưu: VT."]
+    assert draft.lists["targets"][0].value["units"] == ["Sóc Hà"]
+
+
 def test_a_pdf_with_a_text_layer_is_read():
     upload = SimpleUploadedFile("kh.pdf", pdf_bytes(seed("cao-bang-ethnic-committee-plan-2022")))
     draft = read_plan(text_of_upload(upload))
