@@ -17,3 +17,7 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_catalogue, sender=self)
+        from awards.services.plan_import import CATALOGUE
+        from campaigns.plans.importer.matching import register_award_catalogue
+
+        register_award_catalogue(CATALOGUE)  # the plan importer matches award forms against it

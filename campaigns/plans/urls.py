@@ -1,7 +1,7 @@
 from django.urls import path
 
 from campaigns.plans import views
-from campaigns.plans.views import completion
+from campaigns.plans.views import completion, importer
 
 app_name = "campaigns"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("completion/<int:pk>/edit/", completion.condition_edit, name="completion-edit"),
     path("completion/<int:pk>/delete/", completion.condition_delete, name="completion-delete"),
     path("plans/new/", views.plan_create, name="plan-create"),
+    path("plans/import/", importer.plan_import, name="plan-import"),
+    path("plans/import/review/", importer.plan_import_review, name="plan-import-review"),
     path("plans/<int:pk>/", views.plan_detail, name="plan"),
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan-edit"),
     path("plans/<int:pk>/amend/", views.plan_amend, name="plan-amend"),
