@@ -16,7 +16,7 @@ from campaigns.plans.permissions import can_edit_plan, child_plan_units, editabl
 from campaigns.plans.services import create_child_plan, inherited_targets, record_amendment
 from campaigns.plans.timeline import TimelineState, milestone_state
 from campaigns.targets.dates import AsOf, as_of_text
-from campaigns.targets.evaluation import evaluate_targets
+from campaigns.targets.evaluation import evaluate_plan
 from units.fields import UnitChoiceField
 from units.models import User
 
@@ -36,8 +36,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = load_plan(request, pk)
     user = request.user
     as_of = AsOf.today()
-    targets = list(plan.targets.select_related("scope_unit").prefetch_related("units", "years"))
-    results = evaluate_targets(targets, today=as_of.day, closed=as_of.closed)
+    targets = list(plan.targets.select_related("scope_unit").prefetch_related("units__parent", "years"))
+    results, summaries = evaluate_plan(targets, today=as_of.day, closed=as_of.closed)
     milestones = list(plan.milestones.select_related("responsible_unit"))
     for milestone in milestones:
         milestone.state = milestone_state(milestone, as_of)
@@ -51,7 +51,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "coverage": coverage_of([plan]).get(plan.pk, []),
         "bases": plan.bases.select_related("document"),
         "sections": plan.sections.all(),
-        "rows": [(target, results.get(target.pk)) for target in targets],
+        "rows": [(target, results.get(target.pk), summaries.get(target.pk)) for target in targets],
         "as_of_text": as_of_text(as_of),
         "milestones": milestones,
         "overdue_count": sum(m.overdue for m in milestones),
@@ -125,7 +125,8 @@ def _create_child(request: HttpRequest, parent: Plan) -> HttpResponse:
         "form": form,
         "default": default,
         "targets": parent.targets.prefetch_related("units"),
-        "inherited": {target.pk for target, _named in inherited_targets(parent, default)},
+        "inherited": {target.pk for target, _named in inherited_targets(parent, default)}
+        | set(parent.targets.filter(allocations__unit=default).values_list("pk", flat=True) if default else []),
     }
     return render(request, "plans/plan_child_form.html", context)
 

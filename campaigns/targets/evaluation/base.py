@@ -22,7 +22,7 @@ FILTERS = {
 
 T = Target.Type
 POPULATION_TYPES = {T.KEEP_STATUS, T.UNIT_SHARE, T.AVERAGE_CRITERIA, T.MINIMUM_CRITERIA, T.CRITERIA_GAIN}
-POPULATION_TYPES |= {T.OCOP_PRODUCTS}
+POPULATION_TYPES |= {T.OCOP_PRODUCTS, T.VILLAGES_EACH}
 ASSESSMENT_TYPES = {T.AVERAGE_CRITERIA, T.MINIMUM_CRITERIA, T.CRITERIA_GAIN}
 MEASUREMENT_TYPES = {T.RATIO_TO_BASELINE, T.FREE_INDICATOR}
 
@@ -66,6 +66,7 @@ class Records:
     ocop: list[tuple] = field(default_factory=list)  # (product id, commune id, stars, level, decision date)
     measurements: dict[tuple[int, str], dict[int, Decimal]] = field(default_factory=lambda: defaultdict(dict))
     measure_units: dict[tuple[int, str], str] = field(default_factory=dict)
+    village_years: dict[int, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))  # unit → year → status
     closed: bool = False  # `today` is over (a report at the end of its period): see AsOf
 
     def has_passed(self, day: datetime.date) -> bool:
@@ -159,7 +160,13 @@ def population(target: Target, records: Records, kind: str) -> list[Unit]:
         and unit.path.startswith(scope.path)
         and unit.is_valid_between(first_day, last_day)
         and matches_filters(target, unit)
+        and of_division_type(target, unit)
     ]
+
+
+def of_division_type(target: Target, unit: Unit) -> bool:
+    """ "13/13 xã": with a division type set, a thị trấn or phường of the same kind is not counted."""
+    return not target.division_type or unit.division_type.casefold() == target.division_type.casefold()
 
 
 def expected_by(target: Target, year: int, goal: Decimal, start: Decimal) -> Decimal | None:

@@ -44,7 +44,7 @@ def missing_note(recognitions: list[Recognition], statuses: list[str], target: T
 def evaluate_milestone(target: Target, records: Records) -> TargetResult:
     """Named units reach the status (or a higher step) by 31/12 of the deadline year."""
     result = new_result(target, records)
-    units = list(target.units.all())
+    units = target.ordered_units()
     if not units:
         return result
     statuses, on = statuses_at_or_above(target.status), as_of(target, records.today)
@@ -82,7 +82,7 @@ def evaluate_keep(target: Target, records: Records) -> TargetResult:
     """Named units still hold the status; without named units, those holding it when the plan was issued."""
     result = new_result(target, records)
     statuses, on = statuses_at_or_above(target.status), as_of(target, records.today)
-    named = list(target.units.all())
+    named = target.ordered_units()
     units = named or held_at_issue(target, records, statuses)
     if not units:
         return result

@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Q, prefetch_related_objects
 
-from campaigns.models import Assessment, Measurement, OcopRating, Recognition, Target
+from campaigns.models import Assessment, Measurement, OcopRating, Recognition, Target, VillageYear
 from campaigns.models.progress import statuses_at_or_above
 from campaigns.targets.evaluation.base import (
     ASSESSMENT_TYPES,
@@ -52,6 +52,11 @@ def load_records(targets: list[Target], *, today: datetime.date) -> Records:
     if roots and T.OCOP_PRODUCTS in types:
         ratings = OcopRating.objects.filter(product__unit_id__in=communes)
         records.ocop = list(ratings.values_list("product_id", "product__unit_id", "stars", "level", "decision_date"))
+
+    if roots and T.VILLAGES_EACH in types:
+        villages = VillageYear.objects.filter(unit__in=within.filter(kind=Kind.VILLAGE))
+        for unit_id, year, status in villages.values_list("unit_id", "year", "status"):
+            records.village_years[unit_id][year] = status
 
     measured = [t for t in targets if t.type in MEASUREMENT_TYPES and scope_of(t) and t.indicator]
     if measured:
