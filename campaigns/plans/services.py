@@ -167,6 +167,8 @@ def save_allocations(target: Target, *, shares: dict[Unit, int]) -> None:
     target, or its linked target's goal updated. A share removed leaves the lower plan's target in place."""
     kept = []
     for unit, value in shares.items():
+        if not value:
+            continue  # a share of nothing is no share
         allocation, _created = Allocation.objects.update_or_create(target=target, unit=unit, defaults={"value": value})
         kept.append(allocation.pk)
     for allocation in target.allocations.exclude(pk__in=kept):

@@ -19,7 +19,12 @@ def target_allocate(request: HttpRequest, pk: int) -> HttpResponse:
     if not target.can_be_allocated:
         raise Http404
     goal, sizes = allocation_frame(target)
-    initial = [{"unit": a.unit, "value": a.value} for a in target.allocations.select_related("unit")]
+    # The saved shares as the first rows; a post is read as it stands (a row left as it was is still a share).
+    initial = (
+        None
+        if request.method == "POST"
+        else [{"unit": a.unit, "value": a.value} for a in target.allocations.select_related("unit")]
+    )
     formset = AllocationFormSet(
         request.POST or None,
         initial=initial,
