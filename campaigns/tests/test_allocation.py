@@ -238,7 +238,7 @@ def test_a_commune_cannot_take_more_communes_than_itself(client, staff, ntm_targ
     response = post_shares(client, ntm_target, [(cao_bang[1]["Trường Hà"], 2)])
 
     assert response.context["formset"].forms[0].errors["value"] == [
-        "Xã Trường Hà has only 1 units of the counted kind."
+        "Xã Trường Hà chỉ có 1 đơn vị thuộc loại được tính."
     ]
 
 
