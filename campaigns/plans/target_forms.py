@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Target
 from campaigns.models.progress import STATUS_KIND
+from campaigns.plans.forms import plan_units  # noqa: F401 (registers the "plans:plan-units" scope the fields use)
 from units.fields import UnitChoiceField, UnitMultipleChoiceField, YearFormField, bound, fit_columns, row_pks
 from units.hierarchy import TERRITORIES
 from units.models import DIVISION_TYPES, Kind, Unit, User

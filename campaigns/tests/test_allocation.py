@@ -74,7 +74,10 @@ def staff(make_user, cao_bang):
     return make_user("noivu.caobang", (cao_bang[0], Role.PROVINCE_STAFF))
 
 
-def summary_of(target, today=D(2026, 12, 31)):
+END_2026 = D(2026, 12, 31)
+
+
+def summary_of(target, today=END_2026):
     results, summaries = evaluate_plan(Target.objects.filter(pk=target.pk), today=today)
     return results[target.pk], summaries.get(target.pk)
 
@@ -121,7 +124,9 @@ def test_the_parents_rolled_up_value_equals_the_sum_of_its_shares_on_the_same_da
     b = make_unit("Huyện B", Kind.DISTRICT, province, code="912", **LEGACY)
     communes = [make_unit(f"Xã A{i}", Kind.COMMUNE, a, **LEGACY) for i in range(4)]
     communes += [make_unit(f"Xã B{i}", Kind.COMMUNE, b, **LEGACY) for i in range(5)]
-    for commune, day in zip(communes[::2], ["2022-05-01", "2023-05-01", "2023-09-01", "2024-02-01", "2024-08-01"]):
+    for commune, day in zip(
+        communes[::2], ["2022-05-01", "2023-05-01", "2023-09-01", "2024-02-01", "2024-08-01"], strict=True
+    ):
         recognise(commune, NTM, day)
     plan = Plan.objects.create(
         campaign=campaign, title="Kế hoạch tỉnh", issue_date=D(2022, 1, 10), issuing_unit=province, issuer_name="UBND"
