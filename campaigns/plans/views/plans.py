@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from campaigns.models import Campaign, Plan
+from campaigns.models.plans import COVERED_KINDS
 from campaigns.plans.coverage import coverage_of
 from campaigns.plans.forms import AmendmentForm, AttachmentForm, PlanForm
 from campaigns.plans.permissions import can_edit_plan, child_plan_units, editable_units
@@ -18,6 +19,7 @@ from campaigns.plans.timeline import TimelineState, milestone_state
 from campaigns.targets.dates import AsOf, as_of_text
 from campaigns.targets.evaluation import evaluate_plan
 from units.fields import UnitChoiceField
+from units.hierarchy import TERRITORIES
 from units.models import User
 
 
@@ -46,6 +48,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "plan": plan,
         "can_edit": can_edit,
+        # A province or district plan shares its count targets out among the units below it.
+        "can_allocate": can_edit and plan.issuing_unit is not None and plan.issuing_unit.kind in ALLOCATING_KINDS,
         "can_create_child": _may_create_child(user, plan),
         "children": plan.children.visible_to(user).select_related("issuing_unit"),
         "coverage": coverage_of([plan]).get(plan.pk, []),
@@ -61,6 +65,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attachment_form": AttachmentForm() if can_edit else None,
     }
     return render(request, "plans/plan_detail.html", context)
+
+
+ALLOCATING_KINDS = {kind for kind, kinds in COVERED_KINDS.items() if set(kinds) & set(TERRITORIES)}
 
 
 def _may_create_child(user: User, plan: Plan) -> str:
