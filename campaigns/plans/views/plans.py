@@ -40,6 +40,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     as_of = AsOf.today()
     targets = list(plan.targets.select_related("scope_unit").prefetch_related("units__parent", "years"))
     results, summaries = evaluate_plan(targets, today=as_of.day, closed=as_of.closed)
+    for target in targets:
+        target.allocation_summary = summaries.get(target.pk)  # shown under its row
     milestones = list(plan.milestones.select_related("responsible_unit"))
     for milestone in milestones:
         milestone.state = milestone_state(milestone, as_of)
@@ -55,7 +57,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "coverage": coverage_of([plan]).get(plan.pk, []),
         "bases": plan.bases.select_related("document"),
         "sections": plan.sections.all(),
-        "rows": [(target, results.get(target.pk), summaries.get(target.pk)) for target in targets],
+        "rows": [(target, results.get(target.pk)) for target in targets],
         "as_of_text": as_of_text(as_of),
         "milestones": milestones,
         "overdue_count": sum(m.overdue for m in milestones),
