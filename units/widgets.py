@@ -87,6 +87,7 @@ class UnitPicker(forms.Widget):
 
         pks = row_pks(chosen)  # a posted value shown again may be no pk at all
         selected = list(with_parents(queryset.filter(pk__in=pks))) if pks else []
+        selected.sort(key=lambda unit: pks.index(unit.pk))  # in the order given: a plan's named units keep theirs
         widget["selected"] = [(str(unit.pk), label(unit)) for unit in selected]
         if self.multiple:
             widget["text"] = typed or ""

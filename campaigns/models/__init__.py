@@ -31,9 +31,10 @@ from campaigns.models.progress import (
     RecognitionStatus,
 )
 from campaigns.models.records import ExemplaryModel, ResourceContribution, VillageYear
-from campaigns.models.targets import Target, TargetYear
+from campaigns.models.targets import Allocation, Target, TargetYear
 
 __all__ = [
+    "Allocation",
     "CompletionCondition",
     "CommuneGroup",
     "CommuneGroupNumber",

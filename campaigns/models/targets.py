@@ -1,6 +1,6 @@
 """Typed targets (chỉ tiêu) of a plan; their current values are computed in campaigns.targets.evaluation."""
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +35,8 @@ class Target(models.Model):
         OCOP_PRODUCTS = "ocop", _("OCOP products per year by stars and level")
         RATIO_TO_BASELINE = "ratio", _("Ratio to a baseline year")
         FREE_INDICATOR = "indicator", _("Free numeric indicator")
+        # "Mỗi xã có ít nhất 01 thôn đạt chuẩn NTM": a rule every commune of a set must meet.
+        VILLAGES_EACH = "villages_each", _("Each commune has at least a number of villages at a status")
 
     class Measure(models.TextChoices):
         COUNT = "count", _("Count")
@@ -52,6 +54,8 @@ class Target(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=RecognitionStatus, blank=True)
     unit_kind = models.CharField(_("kind of unit"), max_length=20, choices=Kind, blank=True)
     measure = models.CharField(_("measure"), max_length=10, choices=Measure, default=Measure.COUNT)
+    # "13/13 xã": only units of this division type (Xã, not Thị trấn or Phường) are counted; blank counts all.
+    division_type = models.CharField(_("only units of the type"), max_length=40, blank=True)
     # Sub-population filters; for villages they also match through the village's commune.
     only_mountainous = models.BooleanField(_("only mountainous"), default=False)
     only_ethnic_minority = models.BooleanField(_("only ethnic-minority areas"), default=False)
@@ -73,6 +77,18 @@ class Target(models.Model):
         _("target (upper end)"), max_digits=18, decimal_places=3, null=True, blank=True, validators=NOT_NEGATIVE
     )
     deadline_year = YearField(_("deadline year"))
+    # The named units in the order the plan lists them (a many-to-many keeps no order): their primary keys.
+    unit_order = models.JSONField(default=list, blank=True, editable=False)
+    # Set on a lower plan's target that is its share of the parent plan's target (giao chỉ tiêu).
+    allocation = models.ForeignKey(
+        "Allocation",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="child_targets",
+        verbose_name=_("allocated from"),
+    )
     is_demo = models.BooleanField(default=False, editable=False)
 
     history = HistoricalRecords(m2m_fields=[units])
@@ -83,7 +99,7 @@ class Target(models.Model):
         ordering = ["order", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(type__in=["milestone", "keep", "share"]) | ~Q(status=""),
+                condition=~Q(type__in=["milestone", "keep", "share", "villages_each"]) | ~Q(status=""),
                 name="status_targets_name_a_status",
             ),
             models.CheckConstraint(
@@ -105,6 +121,16 @@ class Target(models.Model):
     def __str__(self):
         return self.description[:80]
 
+    def ordered_units(self) -> list[Unit]:
+        """The named units in the plan's order (units added without an order come last, in the tree's order)."""
+        position = {pk: index for index, pk in enumerate(self.unit_order or [])}
+        return sorted(self.units.all(), key=lambda unit: position.get(unit.pk, len(position)))
+
+    @property
+    def can_be_allocated(self) -> bool:
+        """A count of units at a status can be shared out among the units one level below."""
+        return self.type == self.Type.UNIT_SHARE and bool(self.status)
+
 
 class TargetYear(models.Model):
     """The optional yearly breakdown of a target (e.g. Quý Quân NTM in 2024, two more in 2025)."""
@@ -122,3 +148,31 @@ class TargetYear(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.value}"
+
+
+# A share is a number of units: a plan gives no commune more than this many.
+MAX_SHARE = 10_000
+
+
+class Allocation(models.Model):
+    """A share of a plan's count target given to a unit one level below (giao chỉ tiêu): "3 of the 7 communes"."""
+
+    target = models.ForeignKey(Target, models.CASCADE, related_name="allocations", verbose_name=_("target"))
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("unit"))
+    value = models.PositiveIntegerField(
+        _("share"), validators=[MaxValueValidator(MAX_SHARE, message=_("This number is too large."))]
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("allocated share")
+        verbose_name_plural = _("allocated shares")
+        ordering = ["unit__search_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "unit"], name="one_share_per_unit"),
+            models.CheckConstraint(condition=Q(value__lte=MAX_SHARE), name="share_is_bounded"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} · {self.value}"

@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 from django.db.models import F
 
-from campaigns.models import Document, DocumentKind, Milestone, Plan, PlanAmendment, PlanBasis, Target
+from campaigns.models import Allocation, Document, DocumentKind, Milestone, Plan, PlanAmendment, PlanBasis, Target
 from units.hierarchy import predecessors
 from units.models import Unit, User
 from units.wording import SigningMode, cited, issuer_name, place_name
@@ -56,6 +56,8 @@ def create_child_plan(parent: Plan, *, unit: Unit, by: User) -> Plan:
     )
     PlanBasis.objects.create(plan=plan, document=_document_for(parent), order=0)
     _copy_targets(parent, plan, unit)
+    for allocation in Allocation.objects.filter(target__plan=parent, unit=unit).select_related("target"):
+        give_share(allocation, plan)
     _copy_timeline(parent, plan)
     return plan
 
@@ -157,3 +159,49 @@ def mark_milestone_done(milestone: Milestone, *, on: datetime.date | None = None
     milestone.done_date = on or datetime.date.today()
     milestone.save(update_fields=["done_date"])
     return True
+
+
+@transaction.atomic
+def save_allocations(target: Target, *, shares: dict[Unit, int]) -> None:
+    """Replace the target's shares; each lower plan already built from the parent gets its share as its own
+    target, or its linked target's goal updated. A share removed leaves the lower plan's target in place."""
+    kept = []
+    for unit, value in shares.items():
+        if not value:
+            continue  # a share of nothing is no share
+        allocation, _created = Allocation.objects.update_or_create(target=target, unit=unit, defaults={"value": value})
+        kept.append(allocation.pk)
+    for allocation in target.allocations.exclude(pk__in=kept):
+        allocation.delete()  # one by one: the history records each removal
+    for allocation in target.allocations.select_related("unit"):
+        for plan in target.plan.children.filter(issuing_unit=allocation.unit):
+            give_share(allocation, plan)
+
+
+def give_share(allocation: Allocation, plan: Plan) -> Target:
+    """The lower plan's own target for its share: created once, its goal kept equal to the share."""
+    target = allocation.target
+    own = plan.targets.filter(allocation=allocation).first()
+    if own is not None:
+        if own.target_value != allocation.value:
+            own.target_value = allocation.value
+            own.save(update_fields=["target_value"])
+        return own
+    return Target.objects.create(
+        plan=plan,
+        allocation=allocation,
+        order=target.order,
+        type=target.type,
+        description=target.description,
+        scope_unit=allocation.unit,
+        status=target.status,
+        unit_kind=target.unit_kind,
+        division_type=target.division_type,
+        measure=Target.Measure.COUNT,
+        only_mountainous=target.only_mountainous,
+        only_ethnic_minority=target.only_ethnic_minority,
+        only_especially_difficult=target.only_especially_difficult,
+        only_border=target.only_border,
+        target_value=allocation.value,
+        deadline_year=target.deadline_year,
+    )

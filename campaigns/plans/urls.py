@@ -1,7 +1,7 @@
 from django.urls import path
 
 from campaigns.plans import views
-from campaigns.plans.views import completion, importer
+from campaigns.plans.views import allocations, completion, importer
 
 app_name = "campaigns"
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("plans/<int:pk>/history/", views.plan_history, name="plan-history"),
     path("plans/<int:pk>/targets/new/", views.target_create, name="target-create"),
     path("targets/<int:pk>/edit/", views.target_edit, name="target-edit"),
+    path("targets/<int:pk>/allocate/", allocations.target_allocate, name="target-allocate"),
     path("targets/<int:pk>/delete/", views.target_delete, name="target-delete"),
     path("plans/<int:pk>/timeline/new/", views.milestone_create, name="milestone-create"),
     path("timeline/<int:pk>/edit/", views.milestone_edit, name="milestone-edit"),

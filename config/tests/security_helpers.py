@@ -275,6 +275,7 @@ FINDERS: dict[str, Finder] = {
     "campaigns:target-create": PLAN,
     "campaigns:target-edit": owned(Target, "plan__issuing_unit"),
     "campaigns:target-delete": owned(Target, "plan__issuing_unit"),
+    "campaigns:target-allocate": owned(Target, "plan__issuing_unit"),
     "campaigns:milestone-create": PLAN,
     "campaigns:milestone-edit": owned(Milestone, "plan__issuing_unit"),
     "campaigns:milestone-done": owned(Milestone, "plan__issuing_unit"),

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Milestone, Plan, PlanAttachment, PlanSection, Target
-from campaigns.plans.forms import AttachmentForm, MilestoneForm, SectionForm, TargetForm
+from campaigns.plans.forms import AttachmentForm, MilestoneForm, SectionForm
 from campaigns.plans.permissions import can_edit_plan
 from campaigns.plans.services import mark_milestone_done
+from campaigns.plans.target_forms import TargetForm
 from campaigns.plans.views.plans import load_plan
 from units.files import stored_file_response
 

@@ -10,14 +10,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from campaigns.models import Campaign, Plan
+from campaigns.models.plans import COVERED_KINDS
 from campaigns.plans.coverage import coverage_of
 from campaigns.plans.forms import AmendmentForm, AttachmentForm, PlanForm
 from campaigns.plans.permissions import can_edit_plan, child_plan_units, editable_units
 from campaigns.plans.services import create_child_plan, inherited_targets, record_amendment
 from campaigns.plans.timeline import TimelineState, milestone_state
 from campaigns.targets.dates import AsOf, as_of_text
-from campaigns.targets.evaluation import evaluate_targets
+from campaigns.targets.evaluation import evaluate_plan
 from units.fields import UnitChoiceField
+from units.hierarchy import TERRITORIES
 from units.models import User
 
 
@@ -36,8 +38,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = load_plan(request, pk)
     user = request.user
     as_of = AsOf.today()
-    targets = list(plan.targets.select_related("scope_unit").prefetch_related("units", "years"))
-    results = evaluate_targets(targets, today=as_of.day, closed=as_of.closed)
+    targets = list(plan.targets.select_related("scope_unit").prefetch_related("units__parent", "years"))
+    results, summaries = evaluate_plan(targets, today=as_of.day, closed=as_of.closed)
+    for target in targets:
+        target.allocation_summary = summaries.get(target.pk)  # shown under its row
     milestones = list(plan.milestones.select_related("responsible_unit"))
     for milestone in milestones:
         milestone.state = milestone_state(milestone, as_of)
@@ -46,6 +50,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "plan": plan,
         "can_edit": can_edit,
+        # A province or district plan shares its count targets out among the units below it.
+        "can_allocate": can_edit and plan.issuing_unit is not None and plan.issuing_unit.kind in ALLOCATING_KINDS,
         "can_create_child": _may_create_child(user, plan),
         "children": plan.children.visible_to(user).select_related("issuing_unit"),
         "coverage": coverage_of([plan]).get(plan.pk, []),
@@ -61,6 +67,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attachment_form": AttachmentForm() if can_edit else None,
     }
     return render(request, "plans/plan_detail.html", context)
+
+
+ALLOCATING_KINDS = {kind for kind, kinds in COVERED_KINDS.items() if set(kinds) & set(TERRITORIES)}
 
 
 def _may_create_child(user: User, plan: Plan) -> str:
@@ -125,7 +134,8 @@ def _create_child(request: HttpRequest, parent: Plan) -> HttpResponse:
         "form": form,
         "default": default,
         "targets": parent.targets.prefetch_related("units"),
-        "inherited": {target.pk for target, _named in inherited_targets(parent, default)},
+        "inherited": {target.pk for target, _named in inherited_targets(parent, default)}
+        | set(parent.targets.filter(allocations__unit=default).values_list("pk", flat=True) if default else []),
     }
     return render(request, "plans/plan_child_form.html", context)
 

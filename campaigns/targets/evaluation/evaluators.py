@@ -1,313 +1,32 @@
-"""Live computation of plan targets from recorded data: recognitions, assessments, OCOP ratings, measurements.
-
-evaluate_targets() loads each kind of recorded data once for all the targets it is given (the union of
-their scopes), so a plan page costs the same number of queries whatever the number of targets and
-units; each target type is then computed in Python by its evaluator below.
-"""
+"""One evaluator per target type: each computes a TargetResult from the Records loaded for the page."""
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from django.db import models
-from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
-from campaigns.models import Assessment, Measurement, OcopRating, Recognition, Target
+from campaigns.models import Recognition, Target
 from campaigns.models.progress import STATUS_KIND, meets_all, statuses_at_or_above
-from campaigns.targets.dates import AsOf
+from campaigns.targets.evaluation.base import (
+    Records,
+    State,
+    TargetResult,
+    as_of,
+    expected_by,
+    fmt,
+    fraction,
+    held_since,
+    is_past,
+    judge,
+    new_result,
+    population,
+    rounded,
+    scope_of,
+    start_year,
+)
 from units.models import Kind, Unit
-
-# Target flag → Unit flag; a village matches through its commune too.
-FILTERS = {
-    "only_mountainous": "is_mountainous",
-    "only_ethnic_minority": "is_ethnic_minority_area",
-    "only_especially_difficult": "is_especially_difficult",
-    "only_border": "is_border",
-}
-
-T = Target.Type
-POPULATION_TYPES = {T.KEEP_STATUS, T.UNIT_SHARE, T.AVERAGE_CRITERIA, T.MINIMUM_CRITERIA, T.CRITERIA_GAIN}
-POPULATION_TYPES |= {T.OCOP_PRODUCTS}
-ASSESSMENT_TYPES = {T.AVERAGE_CRITERIA, T.MINIMUM_CRITERIA, T.CRITERIA_GAIN}
-MEASUREMENT_TYPES = {T.RATIO_TO_BASELINE, T.FREE_INDICATOR}
-
-
-class State(models.TextChoices):
-    ACHIEVED = "achieved", gettext_lazy("Achieved")
-    ON_TRACK = "on_track", gettext_lazy("On track")
-    OFF_TRACK = "off_track", gettext_lazy("Off track")
-    MISSED = "missed", gettext_lazy("Missed")
-    NO_DATA = "no_data", gettext_lazy("No data")
-
-
-@dataclass
-class TargetResult:
-    target: Target
-    current: Decimal | None = None  # in the target's own measure (count, %, average, ratio, value)
-    goal: Decimal | None = None  # target_value (or the number of named units for milestone/keep)
-    goal_max: Decimal | None = None
-    baseline: Decimal | None = None
-    progress: float | None = None  # 0..1: share of the way from the baseline to the goal
-    state: str = State.NO_DATA
-    projection: Decimal | None = None  # linear projection to the deadline year (None if n/a)
-    as_of_year: int = 0
-    details: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def state_label(self) -> str:
-        return State(self.state).label
-
-
-@dataclass
-class Records:
-    """Everything the targets read, loaded once; units are the targets' populations with their parents."""
-
-    today: datetime.date
-    units: dict[int, Unit] = field(default_factory=dict)
-    recognitions: dict[int, list[Recognition]] = field(default_factory=lambda: defaultdict(list))
-    criteria: dict[int, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))  # unit → year → met
-    # (unit, year) → how many criteria that year's set had: the denominator of `criteria`.
-    criteria_totals: dict[tuple[int, int], int] = field(default_factory=dict)
-    ocop: list[tuple] = field(default_factory=list)  # (product id, commune id, stars, level, decision date)
-    measurements: dict[tuple[int, str], dict[int, Decimal]] = field(default_factory=lambda: defaultdict(dict))
-    measure_units: dict[tuple[int, str], str] = field(default_factory=dict)
-    closed: bool = False  # `today` is over (a report at the end of its period): see AsOf
-
-    def has_passed(self, day: datetime.date) -> bool:
-        return AsOf(self.today, self.closed).has_passed(day)
-
-
-def evaluate_targets(targets, *, today: datetime.date | None = None, closed: bool = False) -> dict[int, TargetResult]:
-    """Current value, progress and state of each target, keyed by target pk, in a constant number of queries.
-
-    A target whose deadline has passed is judged on 31/12 of its deadline year. `closed` judges at the end
-    of `today` (a report at the end of its period): a deadline on that day has passed.
-    """
-    targets = list(targets)
-    if not targets:
-        return {}
-    records = load_records(targets, today=today or datetime.date.today())
-    records.closed = closed
-    return {target.pk: EVALUATORS[target.type](target, records) for target in targets}
-
-
-def load_records(targets: list[Target], *, today: datetime.date) -> Records:
-    prefetch_related_objects(targets, "plan__campaign", "plan__issuing_unit", "scope_unit", "units", "years")
-    records = Records(today=today)
-    types = {target.type for target in targets}
-    roots = outermost([scope_of(t) for t in targets if t.type in POPULATION_TYPES and scope_of(t)])
-    within = Unit.objects.within(*roots)
-    if roots:
-        records.units = {unit.pk: unit for unit in within}
-        # Each unit's parent from the same load (a village's commune is in the subtree), not a second copy of
-        # every row through select_related: a province is thousands of units.
-        for unit in records.units.values():
-            if unit.parent_id in records.units:
-                unit.parent = records.units[unit.parent_id]
-
-    named = {unit.pk for target in targets for unit in target.units.all()}
-    statuses = {status for target in targets if target.status for status in statuses_at_or_above(target.status)}
-    if statuses and (named or roots):
-        in_scope = Q(unit__in=named)
-        if roots:
-            in_scope |= Q(unit__in=within)
-        for recognition in Recognition.objects.filter(in_scope, status__in=statuses).order_by("decision_date"):
-            records.recognitions[recognition.unit_id].append(recognition)
-
-    # Assessments and OCOP products belong to communes: their ids, already loaded, rather than the subtree as a
-    # subquery, which PostgreSQL may answer by scanning every unit (see dashboards.communes_of).
-    communes = [pk for pk, unit in records.units.items() if unit.kind == Kind.COMMUNE]
-    if roots and types & ASSESSMENT_TYPES:
-        approved = Assessment.objects.filter(status=Assessment.Status.APPROVED, unit_id__in=communes)
-        for unit_id, year, met, total in approved.values_list("unit_id", "year", "criteria_met", "criteria_total"):
-            records.criteria[unit_id][year] = met
-            records.criteria_totals[unit_id, year] = total
-
-    if roots and T.OCOP_PRODUCTS in types:
-        ratings = OcopRating.objects.filter(product__unit_id__in=communes)
-        records.ocop = list(ratings.values_list("product_id", "product__unit_id", "stars", "level", "decision_date"))
-
-    measured = [t for t in targets if t.type in MEASUREMENT_TYPES and scope_of(t) and t.indicator]
-    if measured:
-        rows = Measurement.objects.filter(
-            unit__in={scope_of(t).pk for t in measured}, indicator__in={t.indicator for t in measured}
-        ).values_list("unit_id", "indicator", "year", "value", "unit_of_measure")
-        for unit_id, indicator, year, value, unit_of_measure in rows:
-            records.measurements[unit_id, indicator][year] = value
-            records.measure_units[unit_id, indicator] = unit_of_measure
-    return records
-
-
-def outermost(units: list[Unit]) -> list[Unit]:
-    """The given units without those inside another one: one subtree query covers them all."""
-    roots: list[Unit] = []
-    for unit in sorted({unit.pk: unit for unit in units}.values(), key=lambda unit: len(unit.path)):
-        if not any(unit.path.startswith(root.path) for root in roots):
-            roots.append(unit)
-    return roots
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Helpers shared by the evaluators
-
-
-def scope_of(target: Target) -> Unit | None:
-    return target.scope_unit or target.plan.issuing_unit
-
-
-def start_year(target: Target) -> int:
-    plan = target.plan
-    return plan.issue_date.year if plan.issue_date else plan.campaign.start_year
-
-
-def deadline(target: Target) -> datetime.date:
-    return datetime.date(target.deadline_year, 12, 31)
-
-
-def as_of(target: Target, today: datetime.date) -> datetime.date:
-    return min(today, deadline(target))
-
-
-def is_past(target: Target, records: Records) -> bool:
-    return records.has_passed(deadline(target))
-
-
-def new_result(target: Target, records: Records) -> TargetResult:
-    return TargetResult(
-        target=target,
-        goal=target.target_value,
-        goal_max=target.target_value_max,
-        baseline=target.baseline_value,
-        as_of_year=as_of(target, records.today).year,
-    )
-
-
-def rounded(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-def fmt(value: Decimal | int) -> str:
-    """12.500 → "12.5", 3.000 → "3"."""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def fraction(done: Decimal | int, whole: Decimal | int) -> float:
-    if whole == 0:
-        return 1.0 if done >= 0 else 0.0
-    return max(0.0, min(1.0, float(done) / float(whole)))
-
-
-def held_since(recognitions: list[Recognition], statuses: list[str], on: datetime.date) -> datetime.date | None:
-    """When the unit reached a status it still holds on `on` (decided by then, not revoked by then)."""
-    dates = [
-        r.decision_date
-        for r in recognitions
-        if r.status in statuses and r.decision_date <= on and (r.revoked_on is None or r.revoked_on > on)
-    ]
-    return min(dates, default=None)
-
-
-def matches_filters(target: Target, unit: Unit) -> bool:
-    for flag, attribute in FILTERS.items():
-        if not getattr(target, flag) or getattr(unit, attribute):
-            continue
-        if unit.kind == Kind.VILLAGE and unit.parent and getattr(unit.parent, attribute):
-            continue
-        return False
-    return True
-
-
-def population(target: Target, records: Records, kind: str) -> list[Unit]:
-    """Units of `kind` in the target's scope that existed at some point of the plan's period, filtered.
-
-    Legacy units (ended 30/06/2025) still count for a 2021-2025 plan: its targets were set on them.
-    """
-    scope = scope_of(target)
-    if scope is None:
-        return []
-    first_day, last_day = datetime.date(start_year(target), 1, 1), deadline(target)
-    return [
-        unit
-        for unit in records.units.values()
-        if unit.kind == kind
-        and unit.path.startswith(scope.path)
-        and unit.is_valid_between(first_day, last_day)
-        and matches_filters(target, unit)
-    ]
-
-
-def expected_by(target: Target, year: int, goal: Decimal, start: Decimal) -> Decimal | None:
-    """What the yearly breakdown expects by `year`; None without a breakdown row up to that year.
-
-    Plans write breakdowns two ways: "Quý Quân in 2024, two more in 2025" (increments) and "70% in
-    2024, 80% in 2025" (levels). Values that add up to the way from the start to the goal are increments.
-    """
-    rows = sorted(target.years.all(), key=lambda row: row.year)
-    due = [row.value for row in rows if row.year <= year]
-    if not due:
-        return None
-    if sum(row.value for row in rows) == goal - start:
-        return start + sum(due)
-    return due[-1]
-
-
-def projected(
-    target: Target, origin: tuple[int, Decimal] | None, current: Decimal, year: int, places: int
-) -> Decimal | None:
-    """The linear projection from `origin` through the value of `year` to the deadline year.
-
-    None without a recorded value after the origin year (a trend needs two points). A quantity that
-    cannot go below zero (counts, rates, averages) stays at zero or above, and a percentage at 100 or below.
-    """
-    if origin is None or year <= origin[0]:
-        return None
-    slope = (current - origin[1]) / (year - origin[0])
-    value = current + slope * (target.deadline_year - year)
-    if origin[1] >= 0 and current >= 0:
-        value = max(value, Decimal(0))
-    if target.measure == Target.Measure.PERCENT:
-        value = min(value, Decimal(100))
-    return rounded(value, places)
-
-
-def judge(
-    result: TargetResult, origin: tuple[int, Decimal] | None, *, year: int, places: int, passed: bool
-) -> TargetResult:
-    """Set progress, projection and state of a value moving from `origin` (year, value) towards the goal.
-
-    `year` is the year of the latest recorded value. A goal below the origin means lower is better (a
-    poverty rate). The yearly breakdown, when it has a row up to the as-of year, decides on/off track;
-    otherwise the linear projection to the deadline does. With no origin nor breakdown there is no trend
-    to judge: on track until the deadline.
-    """
-    target, current, goal = result.target, result.current, result.goal
-    if current is None or goal is None:
-        result.state = State.NO_DATA
-        return result
-    start = origin[1] if origin else Decimal(0)
-    sign = -1 if goal < start else 1
-    result.progress = fraction(current - start, goal - start)
-    result.projection = projected(target, origin, current, year, places)
-    expected = expected_by(target, result.as_of_year, goal, start)
-    if sign * current >= sign * goal:
-        result.state = State.ACHIEVED
-    elif passed:
-        result.state = State.MISSED
-    elif expected is not None:
-        result.state = State.ON_TRACK if sign * current >= sign * expected else State.OFF_TRACK
-    elif result.projection is not None:
-        result.state = State.ON_TRACK if sign * result.projection >= sign * goal else State.OFF_TRACK
-    else:
-        result.state = State.ON_TRACK
-    return result
-
-
-# ---------------------------------------------------------------------------------------------------------
-# One evaluator per target type
 
 
 def missing_note(recognitions: list[Recognition], statuses: list[str], target: Target, today: datetime.date) -> str:
@@ -325,7 +44,7 @@ def missing_note(recognitions: list[Recognition], statuses: list[str], target: T
 def evaluate_milestone(target: Target, records: Records) -> TargetResult:
     """Named units reach the status (or a higher step) by 31/12 of the deadline year."""
     result = new_result(target, records)
-    units = list(target.units.all())
+    units = target.ordered_units()
     if not units:
         return result
     statuses, on = statuses_at_or_above(target.status), as_of(target, records.today)
@@ -363,7 +82,7 @@ def evaluate_keep(target: Target, records: Records) -> TargetResult:
     """Named units still hold the status; without named units, those holding it when the plan was issued."""
     result = new_result(target, records)
     statuses, on = statuses_at_or_above(target.status), as_of(target, records.today)
-    named = list(target.units.all())
+    named = target.ordered_units()
     units = named or held_at_issue(target, records, statuses)
     if not units:
         return result
@@ -588,16 +307,3 @@ def evaluate_indicator(target: Target, records: Records) -> TargetResult:
     else:
         origin = (first, values[first]) if first < latest else None
     return judge(result, origin, year=latest, places=3, passed=is_past(target, records))
-
-
-EVALUATORS = {
-    T.UNIT_MILESTONE: evaluate_milestone,
-    T.KEEP_STATUS: evaluate_keep,
-    T.UNIT_SHARE: evaluate_share,
-    T.AVERAGE_CRITERIA: evaluate_average_criteria,
-    T.MINIMUM_CRITERIA: evaluate_minimum_criteria,
-    T.CRITERIA_GAIN: evaluate_criteria_gain,
-    T.OCOP_PRODUCTS: evaluate_ocop,
-    T.RATIO_TO_BASELINE: evaluate_ratio,
-    T.FREE_INDICATOR: evaluate_indicator,
-}
