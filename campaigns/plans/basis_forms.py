@@ -1,0 +1,183 @@
+"""Forms for the parts of a plan that used to need the Django admin: its other legal bases (căn cứ), its
+emulation subjects with their criteria, and the yearly figures that ratio and free-indicator targets read."""
+
+from decimal import Decimal
+
+from django import forms
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import Document, EmulationSubject, Measurement, PlanBasis, Target
+from campaigns.plans.forms import DATE_INPUTS, DATE_WIDGET
+from units.fields import FIRST_YEAR, LAST_YEAR, WholeNumberField, bound, fit_columns
+from units.models import Unit
+
+DOCUMENT_FIELDS = ["kind", "number", "date", "issuer", "subject"]
+# A plan cites a few dozen texts at most; an order past this is a typing mistake.
+MAX_ORDER = 999
+# Long enough for a subject with many criteria, short enough that a pasted book is refused before saving.
+MAX_CRITERIA_CHARS = 20_000
+MAX_CRITERIA = 100
+
+
+class BasisForm(forms.ModelForm):
+    """A căn cứ: the cited document's fields and its place in the list.
+
+    Documents are shared by the plans that cite them, so the form never changes the row another plan cites:
+    saving finds the identical document or creates one (see save).
+    """
+
+    order = WholeNumberField(label=_("order"), max_value=MAX_ORDER, required=False)
+
+    class Meta:
+        model = Document
+        fields = DOCUMENT_FIELDS
+        widgets = {"date": DATE_WIDGET, "subject": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"subject": _("Trích yếu, as the plan cites it")}
+
+    def __init__(self, *args, basis: PlanBasis, **kwargs):
+        self.basis = basis
+        # A detached copy: the form edits values, never the shared row itself.
+        current = Document(**model_to_dict(basis.document, DOCUMENT_FIELDS)) if basis.document_id else Document()
+        super().__init__(*args, instance=current, initial={"order": basis.order}, **kwargs)
+        self.fields["date"].input_formats = DATE_INPUTS
+        fit_columns(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        if not cleaned.get("number") and not cleaned.get("subject"):
+            self.add_error("number", _("Give the document's number and symbol, or its subject."))
+            return cleaned
+        document = self._existing_document()
+        if document and self.basis.plan.bases.filter(document=document).exclude(pk=self.basis.pk).exists():
+            self.add_error("number", _("This plan already cites this document."))
+        return cleaned
+
+    def _existing_document(self) -> Document | None:
+        values = {name: self.cleaned_data.get(name) for name in DOCUMENT_FIELDS}
+        return Document.objects.filter(**values).order_by("pk").first()
+
+    def save(self, commit: bool = True) -> PlanBasis:
+        with transaction.atomic():
+            document = self._existing_document() or Document.objects.create(
+                **{name: self.cleaned_data.get(name) for name in DOCUMENT_FIELDS}
+            )
+            basis = self.basis
+            basis.document = document
+            if self.cleaned_data.get("order") is not None:
+                basis.order = self.cleaned_data["order"]
+            basis.save()
+        return basis
+
+
+class SubjectForm(forms.ModelForm):
+    criteria = forms.CharField(
+        label=_("emulation criteria"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=MAX_CRITERIA_CHARS,
+        help_text=_("One criterion per line, as the plan words it."),
+    )
+
+    class Meta:
+        model = EmulationSubject
+        fields = ["kind", "description", "criteria", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["order"].help_text = _("Position in the plan's list of subjects")
+        bound(self.fields["order"], 0, MAX_ORDER)
+
+    def clean_criteria(self) -> str:
+        text = self.cleaned_data["criteria"]
+        lines = [line.strip() for line in text.splitlines() if line.strip(" -–•")]
+        if not lines:
+            raise forms.ValidationError(_("Write at least one criterion."))
+        if len(lines) > MAX_CRITERIA:
+            raise forms.ValidationError(
+                _("At most %(max)d criteria per subject; split them between subjects.") % {"max": MAX_CRITERIA}
+            )
+        return "\n".join(lines)
+
+
+# The target types whose current value comes from recorded yearly figures (Measurement).
+MEASURED_TYPES = (Target.Type.RATIO_TO_BASELINE, Target.Type.FREE_INDICATOR)
+
+
+def series_years(target: Target, recorded: list[int]) -> list[int]:
+    """The years the data grid offers: the programme's, the baseline year and every year already recorded."""
+    years = set(target.plan.campaign.years) | set(recorded)
+    if target.baseline_year:
+        years.add(target.baseline_year)
+    return sorted(year for year in years if FIRST_YEAR <= year <= LAST_YEAR)
+
+
+class TargetDataForm(forms.Form):
+    """One row per year: the figure of the target's indicator for the unit it is counted in, and its source.
+
+    A blank figure leaves the year without one (an existing figure is removed: the help text says so).
+    """
+
+    unit_of_measure = forms.CharField(label=_("unit of measure"), max_length=40, required=False)
+
+    def __init__(self, *args, target: Target, unit: Unit, **kwargs):
+        self.target, self.unit = target, unit
+        self.recorded = {
+            m.year: m for m in Measurement.objects.filter(unit=unit, indicator=target.indicator).order_by("year")
+        }
+        first = next(iter(self.recorded.values()), None)
+        initial = {"unit_of_measure": first.unit_of_measure if first else target.unit_of_measure}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.years = series_years(target, list(self.recorded))
+        for year in self.years:
+            measurement = self.recorded.get(year)
+            self.fields[f"value_{year}"] = forms.DecimalField(
+                label=str(year),
+                required=False,
+                max_digits=18,
+                decimal_places=3,
+                min_value=Decimal(0),
+                initial=measurement.value if measurement else None,
+                error_messages={
+                    "min_value": _("Enter zero or more."),
+                    "max_digits": _("At most 15 digits before the decimal point and 3 after it."),
+                    "max_decimal_places": _("At most 3 digits after the decimal point."),
+                    "max_whole_digits": _("At most 15 digits before the decimal point and 3 after it."),
+                },
+            )
+            self.fields[f"source_{year}"] = forms.CharField(
+                label=_("source"), max_length=200, required=False, initial=measurement.source if measurement else ""
+            )
+
+    def rows(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
+        return [(year, self[f"value_{year}"], self[f"source_{year}"]) for year in self.years]
+
+    def save(self) -> int:
+        """Write the grid in one transaction; returns how many years changed."""
+        changed = 0
+        unit_of_measure = self.cleaned_data["unit_of_measure"]
+        with transaction.atomic():
+            for year in self.years:
+                value, source = self.cleaned_data[f"value_{year}"], self.cleaned_data[f"source_{year}"]
+                current = self.recorded.get(year)
+                if value is None:
+                    if current is not None:
+                        current.delete()
+                        changed += 1
+                    continue
+                if current and (current.value, current.source, current.unit_of_measure) == (
+                    value,
+                    source,
+                    unit_of_measure,
+                ):
+                    continue
+                Measurement.objects.update_or_create(
+                    unit=self.unit,
+                    indicator=self.target.indicator,
+                    year=year,
+                    defaults={"value": value, "source": source, "unit_of_measure": unit_of_measure},
+                )
+                changed += 1
+        return changed
