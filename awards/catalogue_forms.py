@@ -17,7 +17,6 @@ from awards.models import AwardForm, BaseSalary, GrantRule, LegalRegime, Nominee
 from units.fields import fit_columns
 
 # An <input type="date"> sends ISO dates; typed dates may come as dd/mm/yyyy.
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
@@ -49,7 +48,8 @@ class DatedForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.date_fields:
-            self.fields[name].widget = DATE_WIDGET
+            # One widget per field: crispy marks an invalid field on its widget's attributes.
+            self.fields[name].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
             self.fields[name].input_formats = DATE_INPUTS
         fit_columns(self)
 

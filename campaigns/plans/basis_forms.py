@@ -28,7 +28,7 @@ class BasisForm(forms.ModelForm):
     saving finds the identical document or creates one (see save).
     """
 
-    order = WholeNumberField(label=_("order"), max_value=MAX_ORDER, required=False)
+    order = WholeNumberField(label=_("Order"), max_value=MAX_ORDER, required=False)
 
     class Meta:
         model = Document
@@ -75,7 +75,7 @@ class BasisForm(forms.ModelForm):
 
 class SubjectForm(forms.ModelForm):
     criteria = forms.CharField(
-        label=_("emulation criteria"),
+        label=_("Emulation criteria"),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=MAX_CRITERIA_CHARS,
         help_text=_("One criterion per line, as the plan words it."),
@@ -84,6 +84,8 @@ class SubjectForm(forms.ModelForm):
     class Meta:
         model = EmulationSubject
         fields = ["kind", "description", "criteria", "order"]
+        # The model's "subject" reads as a document's trích yếu in Vietnamese.
+        labels = {"kind": _("Emulation subject"), "description": _("Who exactly")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,7 +122,7 @@ class TargetDataForm(forms.Form):
     A blank figure leaves the year without one (an existing figure is removed: the help text says so).
     """
 
-    unit_of_measure = forms.CharField(label=_("unit of measure"), max_length=40, required=False)
+    unit_of_measure = forms.CharField(label=_("Unit of measure"), max_length=40, required=False)
 
     def __init__(self, *args, target: Target, unit: Unit, **kwargs):
         self.target, self.unit = target, unit

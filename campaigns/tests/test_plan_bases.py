@@ -94,7 +94,7 @@ def test_the_same_document_typed_twice_is_refused_next_to_the_number(client, noi
     posted = {"kind": "QD", "number": "587/QĐ-TTg", "date": "2022-05-18", "issuer": "", "subject": ""}
     response = client.post(url("basis-create", plan), posted)
     assert response.status_code == 200
-    assert response.context["form"].errors["number"] == ["This plan already cites this document."]
+    assert response.context["form"].errors["number"] == ["Kế hoạch này đã viện dẫn văn bản này."]
     assert plan.bases.count() == 1
 
 
@@ -133,7 +133,7 @@ def test_an_editor_adds_a_subject_with_two_criteria(client, noivu, plan):
 def test_a_subject_without_criteria_is_refused_with_a_message(client, noivu, plan):
     client.force_login(noivu)
     response = client.post(url("subject-create", plan), {"kind": "villages", "criteria": " - \n", "order": 1})
-    assert response.context["form"].errors["criteria"] == ["Write at least one criterion."]
+    assert response.context["form"].errors["criteria"] == ["Nhập ít nhất một tiêu chí."]
 
 
 def test_an_editor_edits_and_deletes_a_subject(client, noivu, subject):
