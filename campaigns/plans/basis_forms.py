@@ -1,6 +1,7 @@
 """Forms for the parts of a plan that used to need the Django admin: its other legal bases (căn cứ), its
 emulation subjects with their criteria, and the yearly figures that ratio and free-indicator targets read."""
 
+import json
 from decimal import Decimal
 
 from django import forms
@@ -19,6 +20,8 @@ MAX_ORDER = 999
 # Long enough for a subject with many criteria, short enough that a pasted book is refused before saving.
 MAX_CRITERIA_CHARS = 20_000
 MAX_CRITERIA = 100
+# The rows a data grid showed, sent back with it: a few dozen years of figures and sources.
+MAX_SEEN_CHARS = 50_000
 
 
 class BasisForm(forms.ModelForm):
@@ -116,13 +119,19 @@ def series_years(target: Target, recorded: list[int]) -> list[int]:
     return sorted(year for year in years if FIRST_YEAR <= year <= LAST_YEAR)
 
 
+Row = tuple[Decimal | None, str]
+
+
 class TargetDataForm(forms.Form):
     """One row per year: the figure of the target's indicator for the unit it is counted in, and its source.
 
-    A blank figure leaves the year without one (an existing figure is removed: the help text says so).
+    A blank figure leaves the year without one (an existing figure is removed: the help text says so). The
+    page carries the rows as it showed them ("seen"): a row the user left alone is not written, and a row
+    someone else changed meanwhile is refused next to its year instead of being overwritten.
     """
 
     unit_of_measure = forms.CharField(label=_("Unit of measure"), max_length=40, required=False)
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=MAX_SEEN_CHARS)
 
     def __init__(self, *args, target: Target, unit: Unit, **kwargs):
         self.target, self.unit = target, unit
@@ -130,8 +139,15 @@ class TargetDataForm(forms.Form):
             m.year: m for m in Measurement.objects.filter(unit=unit, indicator=target.indicator).order_by("year")
         }
         first = next(iter(self.recorded.values()), None)
-        initial = {"unit_of_measure": first.unit_of_measure if first else target.unit_of_measure}
+        initial = {
+            "unit_of_measure": first.unit_of_measure if first else target.unit_of_measure,
+            "seen": json.dumps({year: [str(m.value), m.source] for year, m in self.recorded.items()}),
+        }
         super().__init__(*args, initial=initial, **kwargs)
+        # What the re-shown page carries as "seen": the rows as stored now, not as first shown.
+        self.fresh_seen = initial["seen"]
+        if self.is_bound:
+            self.data = self.data.copy()  # untouched rows are re-shown with what is stored now
         self.years = series_years(target, list(self.recorded))
         for year in self.years:
             measurement = self.recorded.get(year)
@@ -156,24 +172,58 @@ class TargetDataForm(forms.Form):
     def rows(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
         return [(year, self[f"value_{year}"], self[f"source_{year}"]) for year in self.years]
 
+    def current(self, year: int) -> Row:
+        measurement = self.recorded.get(year)
+        return (measurement.value, measurement.source) if measurement else (None, "")
+
+    def clean_seen(self) -> dict[int, Row] | None:
+        """The rows as the page showed them; None when the page sent none (then the database's rows stand in)."""
+        try:
+            seen = json.loads(self.cleaned_data["seen"])
+            return {
+                int(year): (Decimal(value) if value else None, str(source)) for year, (value, source) in seen.items()
+            }
+        except (ValueError, TypeError, ArithmeticError, AttributeError):
+            return None
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("seen")
+        self.touched = []
+        for year in self.years:
+            name = f"value_{year}"
+            if name in self.errors or f"source_{year}" in self.errors:
+                continue
+            posted: Row = (cleaned.get(name), cleaned.get(f"source_{year}", ""))
+            shown = self.current(year) if seen is None else seen.get(year, (None, ""))
+            if posted == shown:
+                # Left alone: whatever is stored now stays, and is what the page shows if it comes back.
+                value, source = self.current(year)
+                self.data[name], self.data[f"source_{year}"] = "" if value is None else str(value), source
+                continue
+            if self.current(year) != shown:
+                value = self.current(year)[0]
+                self.add_error(
+                    name,
+                    _(
+                        "Someone changed this year since you opened the page: it now reads %(value)s. Check it and save again."
+                    )
+                    % {"value": "—" if value is None else f"{value.normalize():f}"},
+                )
+                continue
+            self.touched.append((year, posted))
+        return cleaned
+
     def save(self) -> int:
-        """Write the grid in one transaction; returns how many years changed."""
-        changed = 0
+        """Write the rows the user changed in one transaction; returns how many years changed."""
         unit_of_measure = self.cleaned_data["unit_of_measure"]
+        series = Measurement.objects.filter(unit=self.unit, indicator=self.target.indicator)
         with transaction.atomic():
-            for year in self.years:
-                value, source = self.cleaned_data[f"value_{year}"], self.cleaned_data[f"source_{year}"]
-                current = self.recorded.get(year)
+            if unit_of_measure != self.initial["unit_of_measure"]:
+                series.update(unit_of_measure=unit_of_measure)
+            for year, (value, source) in self.touched:
                 if value is None:
-                    if current is not None:
-                        current.delete()
-                        changed += 1
-                    continue
-                if current and (current.value, current.source, current.unit_of_measure) == (
-                    value,
-                    source,
-                    unit_of_measure,
-                ):
+                    series.filter(year=year).delete()
                     continue
                 Measurement.objects.update_or_create(
                     unit=self.unit,
@@ -181,5 +231,4 @@ class TargetDataForm(forms.Form):
                     year=year,
                     defaults={"value": value, "source": source, "unit_of_measure": unit_of_measure},
                 )
-                changed += 1
-        return changed
+        return len(self.touched)

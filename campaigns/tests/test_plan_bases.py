@@ -265,3 +265,37 @@ def test_the_data_page_query_count_does_not_grow_with_recorded_years(
     with django_assert_max_num_queries(len(once)):
         response = client.get(url("target-data", income))
     assert len(response.context["form"].years) == 16
+
+
+def test_a_figure_changed_by_someone_else_meanwhile_is_not_overwritten(client, noivu, district, income):
+    """Two officials open the grid; the second saves 2024; the first, who saw 2024 blank, changes 2023 only."""
+    client.force_login(noivu)
+    seen = client.get(url("target-data", income)).context["form"].fresh_seen
+    Measurement.objects.create(unit=district, indicator=income.indicator, year=2024, value=30)
+    response = client.post(url("target-data", income), {"seen": seen, "value_2023": "28"})
+    assert response.status_code == 302
+    assert dict(Measurement.objects.values_list("year", "value")) == {2023: 28, 2024: 30}
+
+
+def test_a_year_both_changed_is_refused_next_to_it_and_saved_on_the_second_try(client, noivu, district, income):
+    client.force_login(noivu)
+    seen = client.get(url("target-data", income)).context["form"].fresh_seen
+    Measurement.objects.create(unit=district, indicator=income.indicator, year=2024, value=30)
+    response = client.post(url("target-data", income), {"seen": seen, "value_2024": "31", "value_2023": "28"})
+    form = response.context["form"]
+    assert "30" in form.errors["value_2024"][0]
+    assert not Measurement.objects.filter(year=2023).exists()
+    client.post(url("target-data", income), {"seen": form.fresh_seen, "value_2024": "31", "value_2023": "28"})
+    assert dict(Measurement.objects.values_list("year", "value")) == {2023: 28, 2024: 31}
+
+
+def test_changing_the_unit_of_measure_relabels_every_recorded_year(client, noivu, district, income):
+    for year in (2020, 2021):
+        Measurement.objects.create(unit=district, indicator=income.indicator, year=year, value=1)
+    client.force_login(noivu)
+    form = client.get(url("target-data", income)).context["form"]
+    client.post(
+        url("target-data", income),
+        {"seen": form.fresh_seen, "unit_of_measure": "triệu đồng", "value_2020": "1", "value_2021": "1"},
+    )
+    assert set(Measurement.objects.values_list("unit_of_measure", flat=True)) == {"triệu đồng"}
