@@ -180,11 +180,15 @@ class TargetDataForm(forms.Form):
         """The rows as the page showed them; None when the page sent none (then the database's rows stand in)."""
         try:
             seen = json.loads(self.cleaned_data["seen"])
-            return {
+            rows = {
                 int(year): (Decimal(value) if value else None, str(source)) for year, (value, source) in seen.items()
             }
         except (ValueError, TypeError, ArithmeticError, AttributeError):
             return None
+        # A signalling NaN raises even on ==: a page never shows one, so such a "seen" is ignored.
+        if any(value is not None and not value.is_finite() for value, _source in rows.values()):
+            return None
+        return rows
 
     def clean(self):
         cleaned = super().clean()

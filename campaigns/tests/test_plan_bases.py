@@ -299,3 +299,14 @@ def test_changing_the_unit_of_measure_relabels_every_recorded_year(client, noivu
         {"seen": form.fresh_seen, "unit_of_measure": "triệu đồng", "value_2020": "1", "value_2021": "1"},
     )
     assert set(Measurement.objects.values_list("unit_of_measure", flat=True)) == {"triệu đồng"}
+
+
+@pytest.mark.parametrize(
+    "seen", ["", "not json", "null", "[1]", '{"a": 1}', '{"2020": ["sNaN", ""]}', '{"2020": "ab"}']
+)
+def test_a_mangled_seen_field_falls_back_to_the_stored_rows(client, noivu, district, income, seen):
+    Measurement.objects.create(unit=district, indicator=income.indicator, year=2020, value=20)
+    client.force_login(noivu)
+    response = client.post(url("target-data", income), {"seen": seen, "value_2020": "20", "value_2021": "21"})
+    assert response.status_code == 302
+    assert dict(Measurement.objects.values_list("year", "value")) == {2020: 20, 2021: 21}
