@@ -310,3 +310,44 @@ def test_a_mangled_seen_field_falls_back_to_the_stored_rows(client, noivu, distr
     response = client.post(url("target-data", income), {"seen": seen, "value_2020": "20", "value_2021": "21"})
     assert response.status_code == 302
     assert dict(Measurement.objects.values_list("year", "value")) == {2020: 20, 2021: 21}
+
+
+# --- A unit's figures (records) -----------------------------------------------------------------
+
+
+def test_the_units_figures_page_lists_its_figures_and_links_the_targets_data_pages(client, noivu, district, income):
+    Measurement.objects.create(unit=district, indicator=income.indicator, year=2024, value=Decimal("36.5"))
+    client.force_login(noivu)
+    response = client.get(reverse("records:figures", args=[district.pk]))
+    assertContains(response, "36,5")
+    assertContains(response, url("target-data", income))
+
+
+def test_a_commune_officer_reads_the_district_figures_only_if_the_district_is_in_reach(
+    client, commune_officer, quang_tri, district, income
+):
+    client.force_login(quang_tri)
+    assert client.get(reverse("records:figures", args=[district.pk])).status_code == 404
+    client.force_login(commune_officer)
+    response = client.get(reverse("records:figures", args=[commune_officer.memberships.get().unit_id]))
+    assertNotContains(response, url("target-data", income))
+
+
+def test_the_figures_page_query_count_does_not_grow_with_indicators_and_targets(
+    client, noivu, district, make_target, django_assert_max_num_queries
+):
+    def grow(n):
+        for i in range(Target.objects.count(), Target.objects.count() + n):
+            target = make_target(Target.Type.FREE_INDICATOR, indicator=f"Chỉ số {i}", target_value=5)
+            for year in (2022, 2023):
+                Measurement.objects.create(unit=district, indicator=target.indicator, year=year, value=i)
+
+    client.force_login(noivu)
+    figures_url = reverse("records:figures", args=[district.pk])
+    grow(1)
+    with CaptureQueriesContext(connection) as once:
+        client.get(figures_url)
+    grow(10)
+    with django_assert_max_num_queries(len(once)):
+        response = client.get(figures_url)
+    assert len(response.context["rows"]) == 11

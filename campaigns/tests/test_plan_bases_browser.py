@@ -93,6 +93,10 @@ def test_an_official_adds_a_basis_and_a_subject_and_enters_a_ratio_targets_data(
     row.scroll_into_view_if_needed()
     shoot(page, "plan-with-data")
 
+    page.goto(live_server.url + reverse("records:figures", args=[district.pk]))
+    assert "36,5" in page.locator("#figures").inner_text()
+    shoot(page, "unit-figures")
+
 
 def test_a_national_administrator_closes_a_rule_and_adds_its_successor(sign_in, live_server, make_user, tree):
     SHOTS.mkdir(exist_ok=True)

@@ -335,6 +335,7 @@ FINDERS: dict[str, Finder] = {
     "records:model-create": UNIT,
     "records:model-edit": owned(ExemplaryModel, "unit"),
     "records:model-delete": owned(ExemplaryModel, "unit"),
+    "records:figures": UNIT,
     "awards:plan-forms": PLAN,
     "awards:detail": nomination,
     "awards:edit": nomination,
