@@ -2,7 +2,7 @@ from django.urls import path
 
 # The council, decision and verification pages route themselves there, in the same "awards" namespace.
 from awards.urls_council import urlpatterns as council_urlpatterns
-from awards.views import history, nominations, plan_forms, queue
+from awards.views import catalogue, history, nominations, plan_forms, queue
 
 app_name = "awards"
 
@@ -25,5 +25,12 @@ urlpatterns = [
     path("history/", history.history, name="history"),
     path("suggestions/", history.suggestions, name="suggestions"),
     path("plans/<int:pk>/forms/", plan_forms.plan_forms, name="plan-forms"),
+    path("catalogue/", catalogue.catalogue, name="catalogue"),
+    path("catalogue/forms/new/", catalogue.form_create, name="catalogue-form-create"),
+    path("catalogue/forms/<int:pk>/edit/", catalogue.form_edit, name="catalogue-form-edit"),
+    path("catalogue/forms/<int:pk>/rules/new/", catalogue.rule_create, name="catalogue-rule-create"),
+    path("catalogue/rules/<int:pk>/edit/", catalogue.rule_edit, name="catalogue-rule-edit"),
+    path("catalogue/salaries/new/", catalogue.salary_create, name="catalogue-salary-create"),
+    path("catalogue/salaries/<int:pk>/edit/", catalogue.salary_edit, name="catalogue-salary-edit"),
     *council_urlpatterns,
 ]

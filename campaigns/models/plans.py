@@ -243,9 +243,14 @@ class PlanBasis(models.Model):
 
     plan = models.ForeignKey(Plan, models.CASCADE, related_name="bases")
     document = models.ForeignKey(Document, models.PROTECT, related_name="+")
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    # Edited on the app's own pages; the plan's change history lists these rows' history.
+    history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("legal basis")
+        verbose_name_plural = _("legal bases")
         ordering = ["order", "pk"]
         constraints = [models.UniqueConstraint(fields=["plan", "document"], name="plan_basis_unique")]
 
@@ -420,7 +425,9 @@ class EmulationSubject(models.Model):
     kind = models.CharField(_("subject"), max_length=20, choices=Kind)
     description = models.CharField(_("who"), max_length=300, blank=True)
     criteria = models.TextField(_("emulation criteria"), help_text=_("One criterion per line"))
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("emulation subject")

@@ -42,3 +42,8 @@ def child_plan_units(user: User, parent: Plan) -> QuerySet[Unit]:
     if parent.issuing_unit is not None:
         units = units.within(parent.issuing_unit).exclude(pk=parent.issuing_unit_id)
     return units.order_by("path")
+
+
+def can_enter_data(user: User, unit: Unit) -> bool:
+    """Staff of `unit` (or of a unit above it) record its yearly figures: income per head, poverty rate…"""
+    return user.is_authenticated and user.has_role_over(unit, *EDITOR_ROLES)

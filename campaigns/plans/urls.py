@@ -1,7 +1,7 @@
 from django.urls import path
 
 from campaigns.plans import views
-from campaigns.plans.views import allocations, completion, importer
+from campaigns.plans.views import allocations, bases, completion, importer
 
 app_name = "campaigns"
 
@@ -30,4 +30,11 @@ urlpatterns = [
     path("sections/<int:pk>/edit/", views.section_edit, name="section-edit"),
     path("plans/<int:pk>/attachments/new/", views.attachment_upload, name="attachment-upload"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
+    path("plans/<int:pk>/bases/new/", bases.basis_create, name="basis-create"),
+    path("bases/<int:pk>/edit/", bases.basis_edit, name="basis-edit"),
+    path("bases/<int:pk>/delete/", bases.basis_delete, name="basis-delete"),
+    path("plans/<int:pk>/subjects/new/", bases.subject_create, name="subject-create"),
+    path("subjects/<int:pk>/edit/", bases.subject_edit, name="subject-edit"),
+    path("subjects/<int:pk>/delete/", bases.subject_delete, name="subject-delete"),
+    path("targets/<int:pk>/data/", bases.target_data, name="target-data"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns.records import views
+from campaigns.records import figures, views
 
 app_name = "records"
 
@@ -24,4 +24,5 @@ urlpatterns = [
     path("units/<int:pk>/models/new/", views.model_create, name="model-create"),
     path("models/<int:pk>/edit/", views.model_edit, name="model-edit"),
     path("models/<int:pk>/delete/", views.model_delete, name="model-delete"),
+    path("units/<int:pk>/figures/", figures.figures, name="figures"),
 ]

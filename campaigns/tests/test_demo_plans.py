@@ -77,6 +77,8 @@ def dump() -> dict:
         PlanSection.history.model,
         Milestone.history.model,
         Target.history.model,
+        PlanBasis.history.model,
+        EmulationSubject.history.model,
     ]
     return {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
 

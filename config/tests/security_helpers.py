@@ -31,9 +31,11 @@ from awards.models import (
     AgendaItem,
     Award,
     AwardForm,
+    BaseSalary,
     CouncilSession,
     Decision,
     DossierFile,
+    GrantRule,
     LegalRegime,
     Nomination,
     NominationType,
@@ -45,6 +47,7 @@ from campaigns.criteria.services import make_province_version
 from campaigns.models import (
     Assessment,
     Campaign,
+    EmulationSubject,
     Evidence,
     ExemplaryModel,
     Milestone,
@@ -52,6 +55,7 @@ from campaigns.models import (
     OcopRating,
     Plan,
     PlanAttachment,
+    PlanBasis,
     PlanSection,
     Recognition,
     ResourceContribution,
@@ -107,6 +111,11 @@ SHARED = {
     "campaigns:completion-create",
     "campaigns:completion-edit",
     "campaigns:completion-delete",
+    # The award catalogue (forms, grant rules, base salary) is national reference data, written by administrators.
+    "awards:catalogue-form-edit",
+    "awards:catalogue-rule-create",
+    "awards:catalogue-rule-edit",
+    "awards:catalogue-salary-edit",
 }
 
 
@@ -243,6 +252,11 @@ def campaign(roots) -> dict:
     return {"pk": Campaign.objects.order_by("pk").first().pk}
 
 
+def first_row(model) -> Finder:
+    """National reference data: the first row, which belongs to no unit (a SHARED page)."""
+    return lambda roots: {"pk": model.objects.order_by("pk").first().pk}
+
+
 def completion_condition(roots) -> dict:
     """A condition of a national programme: it belongs to no unit (a SHARED page)."""
     return {"pk": CompletionCondition.objects.order_by("pk").first().pk}
@@ -283,6 +297,13 @@ FINDERS: dict[str, Finder] = {
     "campaigns:section-edit": owned(PlanSection, "plan__issuing_unit"),
     "campaigns:attachment-upload": PLAN,
     "campaigns:attachment": owned(PlanAttachment, "plan__issuing_unit"),
+    "campaigns:basis-create": PLAN,
+    "campaigns:basis-edit": owned(PlanBasis, "plan__issuing_unit"),
+    "campaigns:basis-delete": owned(PlanBasis, "plan__issuing_unit"),
+    "campaigns:subject-create": PLAN,
+    "campaigns:subject-edit": owned(EmulationSubject, "plan__issuing_unit"),
+    "campaigns:subject-delete": owned(EmulationSubject, "plan__issuing_unit"),
+    "campaigns:target-data": owned(Target, "plan__issuing_unit"),
     "progress:my-year": assessment_year,
     "progress:review": owned(Assessment, "unit"),
     "progress:approve": owned(Assessment, "unit"),
@@ -315,6 +336,7 @@ FINDERS: dict[str, Finder] = {
     "records:model-create": UNIT,
     "records:model-edit": owned(ExemplaryModel, "unit"),
     "records:model-delete": owned(ExemplaryModel, "unit"),
+    "records:figures": UNIT,
     "awards:plan-forms": PLAN,
     "awards:detail": nomination,
     "awards:edit": nomination,
@@ -333,6 +355,10 @@ FINDERS: dict[str, Finder] = {
     "awards:record-votes": agenda_item,
     "awards:session-close": SESSION,
     "awards:decision": decision,
+    "awards:catalogue-form-edit": first_row(AwardForm),
+    "awards:catalogue-rule-create": first_row(AwardForm),
+    "awards:catalogue-rule-edit": first_row(GrantRule),
+    "awards:catalogue-salary-edit": first_row(BaseSalary),
     "campaigns:completion": campaign,
     "campaigns:completion-create": campaign,
     "campaigns:completion-edit": completion_condition,

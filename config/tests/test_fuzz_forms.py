@@ -16,7 +16,17 @@ from django.urls import reverse
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-from campaigns.models import Assessment, CriterionResult, IndicatorValue, OcopProduct, Plan, Target, TargetYear
+from awards.models import AwardForm
+from campaigns.models import (
+    Assessment,
+    CriterionResult,
+    IndicatorValue,
+    Measurement,
+    OcopProduct,
+    Plan,
+    Target,
+    TargetYear,
+)
 from config.tests.security_helpers import FormField, post_form_fields
 from units.demo import LEGACY, demo_unit
 
@@ -121,6 +131,16 @@ class Page:
     edited: Callable[[], object] = lambda: None
 
 
+def quảng_trị_ratio() -> Target:
+    """The ratio target of the Quảng Trị plan (rural income per head against 2020)."""
+    return Target.objects.filter(type=Target.Type.RATIO_TO_BASELINE, plan__issuing_unit__code="45").first()
+
+
+def measurement_rows():
+    target = quảng_trị_ratio()
+    return list(Measurement.objects.filter(indicator=target.indicator).order_by("pk").values())
+
+
 def target_rows():
     target = first_target()
     return (
@@ -161,6 +181,17 @@ PAGES = {
     ),
     "resource create": Page("xa.truongha", lambda: reverse("records:resource-create", args=[trường_hà().pk])),
     "exemplary model create": Page("xa.truongha", lambda: reverse("records:model-create", args=[trường_hà().pk])),
+    "legal basis create": Page("noivu.haquang", lambda: reverse("campaigns:basis-create", args=[hà_quảng_plan().pk])),
+    "emulation subject create": Page(
+        "noivu.haquang", lambda: reverse("campaigns:subject-create", args=[hà_quảng_plan().pk])
+    ),
+    "target data": Page(
+        "tinh.quangtri", lambda: reverse("campaigns:target-data", args=[quảng_trị_ratio().pk]), measurement_rows
+    ),
+    "grant rule create": Page(
+        "admin", lambda: reverse("awards:catalogue-rule-create", args=[AwardForm.objects.order_by("pk").first().pk])
+    ),
+    "base salary create": Page("admin", lambda: reverse("awards:catalogue-salary-create")),
 }
 
 

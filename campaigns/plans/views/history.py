@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaigns.models import Milestone, Plan, PlanAmendment, PlanSection, Target
+from campaigns.models import Document, EmulationSubject, Milestone, Plan, PlanAmendment, PlanBasis, PlanSection, Target
 from campaigns.plans.views.plans import load_plan
 from units.models import Unit, User
 
@@ -25,6 +25,8 @@ PARTS = [
     (PlanSection, gettext_lazy("Section"), "plan_id"),
     (Target, gettext_lazy("Target"), "plan_id"),
     (Milestone, gettext_lazy("Timeline item"), "plan_id"),
+    (PlanBasis, gettext_lazy("Legal basis"), "plan_id"),
+    (EmulationSubject, gettext_lazy("Emulation subject"), "plan_id"),
 ]
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
@@ -67,7 +69,9 @@ def history_entries(plan: Plan) -> list[Entry]:
     """Oldest first. One query per part kind, plus the named-unit rows of each target diff."""
     entries: list[Entry] = []
     for model, part, plan_field in PARTS:
-        records = model.history.filter(**{plan_field: plan.pk}).select_related("history_user")
+        records = model.history.filter(**{plan_field: plan.pk}).select_related(
+            "history_user", *(["document"] if model is PlanBasis else [])
+        )
         groups: dict[int, list] = {}
         for record in records.order_by("history_date", "history_id"):
             groups.setdefault(record.id, []).append(record)
@@ -130,12 +134,16 @@ def _name(model: type[Model], record) -> str:
         return record.heading
     if model is Target:
         return record.description[:80]
+    if model is PlanBasis:
+        return str(record.document)
+    if model is EmulationSubject:
+        return record.get_kind_display()
     return record.title
 
 
 def _describe(entries: list[Entry]) -> None:
     """Field verbose names and readable values; units named anywhere are loaded in one query."""
-    unit_ids, plan_ids = set(), set()
+    unit_ids, plan_ids, document_ids = set(), set(), set()
     for entry in entries:
         model = entry.key[0]
         for change in entry.changes:
@@ -146,9 +154,12 @@ def _describe(entries: list[Entry]) -> None:
                     unit_ids.add(value)
                 elif value is not None and change.field == "parent" and model is Plan:
                     plan_ids.add(value)
+                elif value is not None and change.field == "document":
+                    document_ids.add(value)
     names = {
         Unit: dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name")),
         Plan: {p.pk: p.reference for p in Plan.objects.filter(pk__in=plan_ids)},
+        Document: {d.pk: str(d) for d in Document.objects.filter(pk__in=document_ids)},
     }
     for entry in entries:
         model = entry.key[0]

@@ -11,13 +11,14 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from campaigns.models import Campaign, Plan
 from campaigns.models.plans import COVERED_KINDS
+from campaigns.plans.basis_forms import MEASURED_TYPES
 from campaigns.plans.coverage import coverage_of
 from campaigns.plans.forms import AmendmentForm, AttachmentForm, PlanForm
-from campaigns.plans.permissions import can_edit_plan, child_plan_units, editable_units
+from campaigns.plans.permissions import can_edit_plan, can_enter_data, child_plan_units, editable_units
 from campaigns.plans.services import create_child_plan, inherited_targets, record_amendment
 from campaigns.plans.timeline import TimelineState, milestone_state
 from campaigns.targets.dates import AsOf, as_of_text
-from campaigns.targets.evaluation import evaluate_plan
+from campaigns.targets.evaluation import evaluate_plan, scope_of
 from units.fields import UnitChoiceField
 from units.hierarchy import TERRITORIES
 from units.models import User
@@ -47,6 +48,12 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         milestone.state = milestone_state(milestone, as_of)
         milestone.overdue = milestone.state == TimelineState.OVERDUE
     can_edit = can_edit_plan(user, plan)
+    # Ratio and free-indicator targets read yearly figures that the counted unit's staff enter.
+    data_targets = {
+        target.pk
+        for target in targets
+        if target.type in MEASURED_TYPES and (unit := scope_of(target)) and can_enter_data(user, unit)
+    }
     context = {
         "plan": plan,
         "can_edit": can_edit,
@@ -58,6 +65,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "bases": plan.bases.select_related("document"),
         "sections": plan.sections.all(),
         "rows": [(target, results.get(target.pk)) for target in targets],
+        "data_targets": data_targets,
         "as_of_text": as_of_text(as_of),
         "milestones": milestones,
         "overdue_count": sum(m.overdue for m in milestones),

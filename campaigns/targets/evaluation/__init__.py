@@ -17,7 +17,7 @@ from campaigns.targets.evaluation.allocation import (
     summarise,
     units_at_status,
 )
-from campaigns.targets.evaluation.base import State, TargetResult, fmt
+from campaigns.targets.evaluation.base import State, TargetResult, fmt, scope_of
 from campaigns.targets.evaluation.evaluators import (
     evaluate_average_criteria,
     evaluate_criteria_gain,
@@ -42,6 +42,7 @@ __all__ = [
     "evaluate_targets",
     "fmt",
     "load_records",
+    "scope_of",
 ]
 
 
