@@ -74,6 +74,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'comments on postings',
                 'ordering': ['created_at', 'pk'],
             },
+           bases=(units.text.CleanNames, models.Model),
         ),
         migrations.AddConstraint(
             model_name='publicposting',

@@ -71,8 +71,10 @@ class PublicPosting(models.Model):
         return (today or timezone.localdate()) > self.ends_on
 
 
-class PostingComment(models.Model):
+class PostingComment(CleanNames, models.Model):
     """What someone wrote about a posted nomination; the reviewers read it in the appraisal."""
+
+    clean_name_fields = ("name", "contact")
 
     posting = models.ForeignKey(PublicPosting, models.CASCADE, related_name="comments")
     name = models.CharField(_("your name"), max_length=120)

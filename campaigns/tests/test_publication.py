@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from campaigns.models import Assessment, Campaign, PublishedYear, Recognition, RecognitionStatus
@@ -195,8 +196,10 @@ def test_a_commune_officer_cannot_open_the_publish_page(client, officer):
 
 
 def test_a_future_year_cannot_be_published(tree, programmes, publisher):
-    with pytest.raises(Exception, match="not begun"):
+    with pytest.raises(ValidationError) as refused:
         services.publish_year(tree.new_province, year=TODAY.year + 1, by=publisher)
+    assert refused.value.code == "future_year"
+    assert not PublishedYear.objects.exists()
 
 
 def test_anonymous_pages_may_be_kept_briefly_and_signed_in_pages_are_not(client, tree, published, publisher):
