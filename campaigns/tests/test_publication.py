@@ -5,11 +5,13 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 
 from campaigns.models import Assessment, Campaign, PublishedYear, Recognition, RecognitionStatus
 from campaigns.publication import services
 from campaigns.publication.tiles import positions
+from units.demo import Y2025, demo_unit
 from units.models import CodeScheme, Kind, Role, Unit
 
 TODAY = datetime.date(2026, 12, 16)
@@ -252,3 +254,13 @@ def test_the_board_pages_run_a_constant_number_of_queries(
     with django_assert_max_num_queries(1):  # served from the cache
         client.get(reverse("public:board"))
         client.get(reverse("public:province", args=[province.pk]))
+
+
+def test_the_demo_publishes_cao_bang_and_leaves_quang_tri_unpublished(client, db):
+    call_command("load_demo", verbosity=0)
+    cao_bang, quang_tri = demo_unit((Y2025, "04")), demo_unit((Y2025, "44"))
+
+    assert set(PublishedYear.objects.values_list("province", "year")) == {(cao_bang.pk, 2023), (cao_bang.pk, 2024)}
+    page = client.get(reverse("public:province", args=[cao_bang.pk]), {"year": 2024}).content.decode()
+    assert "Xã Trường Hà" in page
+    assert 'id="not-published"' in client.get(reverse("public:province", args=[quang_tri.pk])).content.decode()
