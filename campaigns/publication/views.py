@@ -57,7 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "earlier": earlier,
         "chosen": chosen,
         "side": side,
-        "switch": _switch(side) if side else _switch(""),
+        "switch": _switch(side or ""),
         "figures": figures,
         "map": tile_map(figures),
         "buckets": BUCKETS,
