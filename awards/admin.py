@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from awards.models import AwardForm, BaseSalary, GrantRule
+from awards.models import AwardForm, BaseSalary, GrantRule, Holiday, PostingComment, PublicPosting
 
 
 # A decree that replaces NĐ 152/2025, or a new base salary, is a row added here (grant rules are dated).
@@ -18,8 +18,29 @@ class BaseSalaryAdmin(admin.ModelAdmin):
 
 @admin.register(AwardForm)
 class AwardFormAdmin(admin.ModelAdmin):
-    list_display = ["name", "category", "authority_level", "valid_from", "valid_to", "rank"]
-    list_filter = ["category", "authority_level"]
+    list_display = ["name", "category", "authority_level", "valid_from", "valid_to", "rank", "needs_public_posting"]
+    list_filter = ["category", "authority_level", "needs_public_posting"]
     search_fields = ["name", "short_name", "authority_title"]
     # Searched rather than listed: a province may hold thousands of plans.
     autocomplete_fields = ["plans"]
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    """Public holidays that a posting's working days skip; without them only weekends are skipped."""
+
+    list_display = ["date", "name"]
+    date_hierarchy = "date"
+
+
+class PostingCommentInline(admin.TabularInline):
+    model = PostingComment
+    extra = 0
+    readonly_fields = ["name", "contact", "text", "client_address", "created_at"]
+
+
+@admin.register(PublicPosting)
+class PublicPostingAdmin(admin.ModelAdmin):
+    list_display = ["nomination", "unit", "starts_on", "ends_on"]
+    raw_id_fields = ["nomination", "unit", "opened_by"]
+    inlines = [PostingCommentInline]

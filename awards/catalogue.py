@@ -45,6 +45,7 @@ CATALOGUE = [
         "required_parts": HIGHER_PARTS,
         "regimes": ALL_REGIMES,
         "rank": 90,
+        "needs_public_posting": True,
     },
     {
         "name": "Bằng khen của Thủ tướng Chính phủ",
@@ -56,6 +57,7 @@ CATALOGUE = [
         "required_parts": HIGHER_PARTS,
         "regimes": ALL_REGIMES,
         "rank": 80,
+        "needs_public_posting": True,
     },
     {
         # An emulation title rather than a commendation form (domain.md §3.2); collectives only.
@@ -79,6 +81,7 @@ CATALOGUE = [
         "required_parts": BASIC_PARTS,
         "regimes": ALL_REGIMES,
         "rank": 60,
+        "needs_public_posting": True,
     },
     {
         "name": "Giấy khen của Chủ tịch UBND huyện",
@@ -122,6 +125,12 @@ CATALOGUE = [
         "rank": 30,
     },
 ]
+
+
+def mark_public_posting(model=AwardForm) -> int:
+    """Set needs_public_posting on the catalogue's forms that the law posts publicly (orders and Bằng khen)."""
+    names = [entry["name"] for entry in CATALOGUE if entry.get("needs_public_posting")]
+    return model.objects.filter(name__in=names).update(needs_public_posting=True)
 
 
 def load_catalogue(model=AwardForm) -> Counter:

@@ -2,7 +2,7 @@ from django.urls import path
 
 # The council, decision and verification pages route themselves there, in the same "awards" namespace.
 from awards.urls_council import urlpatterns as council_urlpatterns
-from awards.views import catalogue, history, nominations, plan_forms, queue
+from awards.views import catalogue, history, nominations, plan_forms, postings, queue
 
 app_name = "awards"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/appraise/reject/", queue.reject, name="reject"),
     path("<int:pk>/appraise/agenda/", queue.put_on_agenda, name="put-on-agenda"),
     path("<int:pk>/appraise/forward/", queue.forward, name="forward"),
+    path("<int:pk>/appraise/posting/", postings.open_posting, name="open-posting"),
     path("history/", history.history, name="history"),
     path("suggestions/", history.suggestions, name="suggestions"),
     path("plans/<int:pk>/forms/", plan_forms.plan_forms, name="plan-forms"),

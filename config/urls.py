@@ -16,6 +16,9 @@ urlpatterns = [
     path("criteria/", include("campaigns.criteria.urls")),
     path("awards/", include("awards.urls")),
     path("reports/", include("reports.urls")),
+    # Public pages, no sign-in: the NTM board and the postings of nominations for comment.
+    path("public/postings/", include("awards.urls_postings")),
+    path("public/", include("campaigns.publication.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -10,6 +10,7 @@ from awards.models.catalogue import (
 from awards.models.councils import AgendaItem, Ballot, CouncilMember, CouncilSession
 from awards.models.decisions import Award, Decision, DecisionCounter
 from awards.models.nominations import DossierFile, Nomination, NominationEvent, NominationType, Nominee, Round
+from awards.models.postings import Holiday, PostingComment, PublicPosting
 
 __all__ = [
     "AgendaItem",
@@ -25,11 +26,14 @@ __all__ = [
     "DossierFile",
     "Evidence",
     "GrantRule",
+    "Holiday",
     "LegalRegime",
     "Nomination",
     "NominationEvent",
     "NominationType",
     "Nominee",
     "NomineeKind",
+    "PostingComment",
+    "PublicPosting",
     "Round",
 ]

@@ -90,6 +90,12 @@ class AwardForm(CleanNames, models.Model):
     # The Giấy khen of the district chairman ends with the district level on 30/06/2025.
     valid_to = models.DateField(_("available until"), null=True, blank=True)
     rank = models.PositiveSmallIntegerField(_("rank"), default=0, help_text=_("Higher forms rank higher"))
+    # Law 06/2022/QH15: the list of nominees for high awards is posted publicly before the council votes.
+    needs_public_posting = models.BooleanField(
+        _("needs public posting"),
+        default=False,
+        help_text=_("Nominations for it are posted publicly for comment before the council votes"),
+    )
     # Declared here so that campaigns knows nothing of awards; the table is the one campaigns created.
     plans = models.ManyToManyField(
         "campaigns.Plan",

@@ -12,6 +12,7 @@ from awards.services.council import (
     record_votes,
 )
 from awards.services.decisions import award_history, decision_symbol, issue_decision, issuer_name
+from awards.services.postings import add_comment, open_posting, posting_blocks_vote
 from awards.services.routing import can_decide, form_available_on
 from awards.services.suggestions import Suggestion, suggest_candidates
 from awards.services.transitions import ACTION_LABELS, Action
@@ -34,6 +35,7 @@ __all__ = [
     "Change",
     "Finding",
     "Suggestion",
+    "add_comment",
     "award_history",
     "can_decide",
     "changes_since_return",
@@ -47,6 +49,8 @@ __all__ = [
     "forward_nomination",
     "issue_decision",
     "issuer_name",
+    "open_posting",
+    "posting_blocks_vote",
     "put_on_agenda",
     "record_tally",
     "record_votes",

@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from awards.models import AgendaItem, Ballot, CouncilMember, CouncilSession, Nomination
+from awards.services.postings import posting_blocks_vote
 from awards.services.transitions import Action, Status, field_error, transition
 from units.models import Unit, User
 
@@ -165,6 +166,9 @@ def _open_session(item: AgendaItem) -> CouncilSession:
 
 def _decide(item: AgendaItem, session: CouncilSession, tally: dict, *, by: User) -> None:
     """Count the item once (a conditional UPDATE on its pending result) and move the nomination on."""
+    # Law 06/2022/QH15: what is posted publicly for comment is voted on only once the posting has ended.
+    if reason := posting_blocks_vote(item.nomination):
+        raise ValidationError(reason, code="posting_running")
     cast = tally[Vote.AGREE] + tally[Vote.DISAGREE] + tally[Vote.ABSTAIN]
     if cast == 0:
         raise ValidationError(

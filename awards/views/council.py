@@ -160,13 +160,14 @@ def _session_page(request: HttpRequest, session: CouncilSession, **bound) -> Htt
     voters = [member for member in members if member.votes]
     items = list(
         session.agenda.select_related(
-            "nomination__nominee", "nomination__award_form", "nomination__proposing_unit"
+            "nomination__nominee", "nomination__award_form", "nomination__proposing_unit", "nomination__posting"
         ).prefetch_related(Prefetch("ballots", queryset=Ballot.objects.select_related("member").order_by("member__pk")))
     )
     failed_item = bound.get("item")
     for item in items:
         item.form = None
         item.can_decide = services.can_decide(session.council_unit, item.nomination.award_form)
+        item.vote_blocked = services.posting_blocks_vote(item.nomination)
         if manage and item.result == AgendaItem.Result.PENDING:
             if item.pk == getattr(failed_item, "pk", None):
                 item.form = bound["vote_form"]

@@ -10,12 +10,14 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards import services
 from awards.forms import AgendaForm, ReasonForm
-from awards.models import AwardForm, CouncilSession, Nomination, Round
+from awards.forms_postings import PostingForm
+from awards.models import AwardForm, CouncilSession, Nomination, PublicPosting, Round
 from awards.permissions import appraising_units, can_appraise
 from awards.views import query_int
 from awards.views.nominations import load_nomination, nomination_context
@@ -94,7 +96,7 @@ def optional_url(name: str, *args, query: str = "") -> str:
         return ""
 
 
-def _appraise_page(request: HttpRequest, nomination: Nomination, **forms) -> HttpResponse:
+def appraise_page(request: HttpRequest, nomination: Nomination, **forms) -> HttpResponse:
     unit = nomination.reviewer_unit
     sessions = CouncilSession.objects.filter(council_unit=unit, status=CouncilSession.Status.OPEN)
     agenda_item = (
@@ -114,13 +116,25 @@ def _appraise_page(request: HttpRequest, nomination: Nomination, **forms) -> Htt
         "session_url": optional_url("awards:session", agenda_item.session_id) if agenda_item else "",
         "new_session_url": optional_url("awards:session-create", query=f"unit={unit.pk}"),
         "decision_url": optional_url("awards:decision-create", query=f"nomination={nomination.pk}"),
+        **posting_context(nomination, forms.get("posting_form")),
     }
     return render(request, "awards/appraise.html", context)
 
 
+def posting_context(nomination: Nomination, form=None) -> dict:
+    """The public posting box of the appraisal page: the posting and its comments, or the form to open one."""
+    posting = PublicPosting.objects.filter(nomination=nomination).first()
+    return {
+        "posting": posting,
+        "posting_comments": list(posting.comments.all()) if posting else [],
+        "posting_form": form or PostingForm(prefix="posting", initial={"starts_on": timezone.localdate()}),
+        "vote_blocked": services.posting_blocks_vote(nomination) if posting else "",
+    }
+
+
 @login_required
 def appraise(request: HttpRequest, pk: int) -> HttpResponse:
-    return _appraise_page(request, load_for_appraisal(request, pk))
+    return appraise_page(request, load_for_appraisal(request, pk))
 
 
 def _act(request: HttpRequest, action, nomination: Nomination, success: str, **kwargs) -> bool:
@@ -149,7 +163,7 @@ def return_(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = load_for_appraisal(request, pk)
     form = ReasonForm(request.POST, prefix="return")
     if not form.is_valid():
-        return _appraise_page(request, nomination, return_form=form)
+        return appraise_page(request, nomination, return_form=form)
     reason = form.cleaned_data["reason"]
     _act(request, services.return_nomination, nomination, _("Returned to the proposer."), reason=reason)
     return redirect("awards:appraise", nomination.pk)
@@ -161,7 +175,7 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = load_for_appraisal(request, pk)
     form = ReasonForm(request.POST, prefix="reject")
     if not form.is_valid():
-        return _appraise_page(request, nomination, reject_form=form)
+        return appraise_page(request, nomination, reject_form=form)
     if _act(
         request, services.reject_nomination, nomination, _("Nomination rejected."), reason=form.cleaned_data["reason"]
     ):
@@ -176,7 +190,7 @@ def put_on_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     sessions = CouncilSession.objects.filter(council_unit=nomination.reviewer_unit, status=CouncilSession.Status.OPEN)
     form = AgendaForm(request.POST, sessions=sessions)
     if not form.is_valid():
-        return _appraise_page(request, nomination, agenda_form=form)
+        return appraise_page(request, nomination, agenda_form=form)
     session = form.cleaned_data["session"]
     success = _("Put on the agenda of %(session)s.") % {"session": session}
     _act(request, services.put_on_agenda, nomination, success, session=session)

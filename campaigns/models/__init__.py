@@ -30,6 +30,7 @@ from campaigns.models.progress import (
     Recognition,
     RecognitionStatus,
 )
+from campaigns.models.publication import PublishedStatus, PublishedYear
 from campaigns.models.records import ExemplaryModel, ResourceContribution, VillageYear
 from campaigns.models.targets import Allocation, Target, TargetYear
 
@@ -61,6 +62,8 @@ __all__ = [
     "OcopProduct",
     "OcopRating",
     "Plan",
+    "PublishedStatus",
+    "PublishedYear",
     "PlanAmendment",
     "PlanAttachment",
     "PlanBasis",

@@ -100,6 +100,11 @@ PUBLIC = {
     "admin:logout": "ends the session; shows nothing",
     "awards:verify": "the certificate's QR code leads here; keyed by an unguessable token, shows one award",
     "awards:award-qr": "the QR code image of that verification link",
+    "public:board": "the public NTM board: only what provinces published",
+    "public:province": "a province on the public board: only its published years",
+    "public:commune": "a commune on the public board: 404 unless a year with it was published",
+    "postings:list": "nominations posted publicly for comment by their reviewing body",
+    "postings:detail": "one posted nomination and the comment form; comments are not shown",
 }
 
 # Objects that belong to no unit (the national movement): readable by everyone, so the page is checked
@@ -350,6 +355,7 @@ FINDERS: dict[str, Finder] = {
     "awards:reject": nomination,
     "awards:put-on-agenda": nomination,
     "awards:forward": nomination,
+    "awards:open-posting": nomination,
     "awards:session": SESSION,
     "awards:agenda-add": SESSION,
     "awards:record-votes": agenda_item,

@@ -27,6 +27,7 @@ from config.tests.security_helpers import (
     object_kwargs,
     walk_routes,
 )
+from units.models import Kind, Unit
 
 ROUTES = walk_routes()
 APP_ROUTES = [route for route in ROUTES if not route.is_admin and not route.is_public]
@@ -161,7 +162,13 @@ def test_the_superuser_gets_no_server_error_on_any_page(route, demo, client):
     assert not failures, "\n".join(failures)
 
 
-PUBLIC_PARAMETERS = {"token": lambda: Award.objects.order_by("pk").first().verification_token}
+PUBLIC_PARAMETERS = {
+    "token": lambda: Award.objects.order_by("pk").first().verification_token,
+    # Public board and postings: any pk answers (404 when nothing was published or posted), never a 500.
+    "province": lambda: Unit.objects.filter(kind=Kind.PROVINCE).order_by("pk").first().pk,
+    "commune": lambda: Unit.objects.filter(kind=Kind.COMMUNE).order_by("pk").first().pk,
+    "posting": lambda: 1,
+}
 
 
 @pytest.mark.parametrize("route", PUBLIC_ROUTES, ids=route_id)

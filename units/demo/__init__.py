@@ -41,6 +41,7 @@ DEMO_STEPS = [
     "campaigns.demo.period2026.load_period_2026",
     "awards.demo.plans.load_plan_award_forms",  # again, for the 2026-2030 plan
     "awards.demo.load_awards",
+    "campaigns.demo.publication.load_publication",
 ]
 
 DEMO_PASSWORD = "chungsuc-demo"  # noqa: S105 (printed by `manage.py demo_accounts`; demo only)
