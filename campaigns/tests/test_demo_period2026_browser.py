@@ -150,3 +150,18 @@ def test_the_new_communes_2026_year_goes_from_the_demo_account_to_the_province_d
         reviewer.locator("#units-switch a[href*='units=old']").click()
     expect(reviewer.locator("#units-switch a.active[href*='units=old']")).to_have_count(1)
     shoot(reviewer, "8-province-overview-old-units")
+
+
+def test_a_demo_plan_shows_its_number_as_so_and_its_interpretations_apart_on_desktop_and_phone(
+    demo_sign_in, live_server, demo
+):
+    from campaigns.models import Plan
+
+    seed = Plan.objects.get(number="1872/QĐ-UBND")
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = demo_sign_in("tinh.quangtri", viewport=viewport)
+        page.goto(live_server.url + reverse("campaigns:plan", args=[seed.pk]))
+        expect(page.locator("#plan-number")).to_have_text("Số 1872/QĐ-UBND")
+        expect(page.locator(".target-note").first).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        shoot(page, f"9-plan-interpretation-{name}")

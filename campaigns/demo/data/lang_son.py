@@ -243,7 +243,7 @@ PLAN = {
         },
         {
             "type": Target.Type.UNIT_SHARE,
-            "description": "xây dựng và công nhận mới 02 - 03 khu dân cư nông thôn mới kiểu mẫu",
+            "description": "Xây dựng và công nhận mới 02 - 03 khu dân cư nông thôn mới kiểu mẫu",
             "note": "“Công nhận mới”: chỉ đếm các khu dân cư được công nhận từ năm 2022 (mức xuất phát 0).",
             "status": RecognitionStatus.VILLAGE_MODEL,
             "unit_kind": Kind.VILLAGE,

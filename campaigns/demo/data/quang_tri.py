@@ -265,7 +265,7 @@ PLAN = {
         },
         {
             "type": Target.Type.UNIT_SHARE,
-            "description": "trong đó có 09 xã vùng đồng bào dân tộc thiểu số, miền núi",
+            "description": "Trong đó có 09 xã vùng đồng bào dân tộc thiểu số, miền núi",
             "note": "Hiểu là 09 xã này nằm trong số xã đạt chuẩn nông thôn mới của vế trước.",
             "status": RecognitionStatus.COMMUNE_NTM,
             "unit_kind": Kind.COMMUNE,
@@ -286,7 +286,7 @@ PLAN = {
         },
         {
             "type": Target.Type.MINIMUM_CRITERIA,
-            "description": "không còn xã đạt dưới 13 tiêu chí",
+            "description": "Không còn xã đạt dưới 13 tiêu chí",
             "note": (
                 "Mức xuất phát lấy từ phần mở đầu, hai mức theo vùng: không còn xã đồng bằng đạt dưới 16 tiêu chí, "
                 "xã miền núi đạt dưới 8 tiêu chí; vì vậy không ghi một mức xuất phát chung."
@@ -318,7 +318,7 @@ PLAN = {
         {
             # Every commune that was NTM when the plan was issued, not a list: campaigns.targets.evaluation.
             "type": Target.Type.KEEP_STATUS,
-            "description": "duy trì và nâng cao mức độ đạt chuẩn tiêu chí của các xã đã đạt chuẩn nông thôn mới",
+            "description": "Duy trì và nâng cao mức độ đạt chuẩn tiêu chí của các xã đã đạt chuẩn nông thôn mới",
             "status": RecognitionStatus.COMMUNE_NTM,
             "deadline_year": 2025,
         },
