@@ -5,10 +5,12 @@ from django.db.models.signals import post_migrate
 def ensure_catalogue(sender, **kwargs):
     """Reference data comes back after a flush (transactional tests), like content types do."""
     from awards.catalogue import load_catalogue
+    from awards.emulation_titles import load_emulation_titles
     from awards.grant_rules import load_grant_rules
 
     load_catalogue()
     load_grant_rules()
+    load_emulation_titles()
 
 
 class AwardsConfig(AppConfig):

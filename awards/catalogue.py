@@ -36,6 +36,19 @@ ANYONE = [
 # Prize amounts are left out: the bonus is a multiple of the base salary in each grant rule (awards.grant_rules).
 CATALOGUE = [
     {
+        # As the Hà Quảng and Lạng Sơn plans name it, without a class (hạng Nhất, Nhì, Ba): the plan offers
+        # the order, the class is the proposing level's choice.
+        "name": "Huân chương Lao động",
+        "short_name": "HCLĐ",
+        "category": AwardForm.Category.ORDER,
+        "authority_level": AuthorityLevel.STATE,
+        "authority_title": "Chủ tịch nước",
+        "eligible_nominees": [NomineeKind.INDIVIDUAL, NomineeKind.COLLECTIVE, NomineeKind.ENTERPRISE],
+        "required_parts": HIGHER_PARTS,
+        "regimes": ALL_REGIMES,
+        "rank": 90,
+    },
+    {
         "name": "Huân chương Lao động hạng Ba",
         "short_name": "HCLĐ hạng Ba",
         "category": AwardForm.Category.ORDER,

@@ -54,6 +54,11 @@ def all_periods(status: str, note: str, **bonus_152) -> list[dict]:
 
 # Form name → (level, title) and its rules. Bonuses: domain-2026.md §4.7, with its marks.
 RULES = {
+    "Huân chương Lao động": (
+        AuthorityLevel.STATE,
+        "Chủ tịch nước",
+        all_periods(Evidence.UNCONFIRMED, NOTE_NOT_RETRIEVED),
+    ),
     "Huân chương Lao động hạng Ba": (
         AuthorityLevel.STATE,
         "Chủ tịch nước",

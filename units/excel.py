@@ -29,9 +29,11 @@ MAX_COLUMNS = 30
 
 # (key, English header, other accepted headers, folded). The template writes the translated headers;
 # a file is read with the English, the translated or the Vietnamese ones alike.
+# Kind and type need headers of their own: "Kind" and "Type" both translate to "Loại", and a template whose two
+# columns read "Loại" was read back as two kind columns ("phải nhập loại hình" on every row).
 COLUMNS = [
-    ("kind", gettext_noop("Kind"), ["loai", "loai don vi"]),
-    ("division_type", gettext_noop("Type"), ["division type", "loai hinh", "kieu"]),
+    ("kind", gettext_noop("Unit kind"), ["kind", "loai", "loai don vi"]),
+    ("division_type", gettext_noop("Division type"), ["type", "loai hinh", "kieu"]),
     ("name", gettext_noop("Name"), ["ten", "ten don vi"]),
     ("code", gettext_noop("Code"), ["ma", "ma so"]),
     ("parent", gettext_noop("Parent"), ["parent code", "parent name", "don vi cap tren", "cap tren"]),
@@ -367,7 +369,7 @@ def build_template() -> bytes:
     sheet.column_dimensions["D"].number_format = "@"
 
     allowed = workbook.create_sheet(_("Allowed values"))
-    allowed.append([_("Kind"), _("Type"), _("Yes/no columns"), _("Dates")])
+    allowed.append([_("Unit kind"), _("Division type"), _("Yes/no columns"), _("Dates")])
     kinds = [(str(Kind(kind).label), DIVISION_TYPES[kind]) for kind in LOCAL_KINDS]
     for index, (label, types) in enumerate(kinds):
         allowed.append(

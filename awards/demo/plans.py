@@ -29,7 +29,11 @@ def _award_forms(tally, plan, names) -> None:
     if len(wanted) != len(names):
         known = {form.name for form in wanted}
         raise AwardForm.DoesNotExist(f"Not in the award catalogue: {sorted(set(names) - known)}")
-    missing = wanted - set(plan.award_forms.all())
+    current = set(plan.award_forms.all())
+    missing, extra = wanted - current, current - wanted
     plan.award_forms.add(*missing)
+    # A demo plan offers only the forms its text names: one an earlier version of the data added leaves it.
+    plan.award_forms.remove(*extra)
     tally["created"] += len(missing)
+    tally["updated"] += len(extra)
     tally["unchanged"] += len(wanted) - len(missing)

@@ -135,7 +135,7 @@ def _check_issue(issuing_unit: Unit, award_form, date: datetime.date | None, ses
         raise field_error("date", _("Enter the decision date."), "no_date")
     if date > today():
         raise field_error("date", _("The decision date cannot be in the future."), "future_date")
-    if not can_decide(issuing_unit, award_form):
+    if not can_decide(issuing_unit, award_form, on=date):
         raise ValidationError(
             _("%(unit)s cannot grant %(award)s: forward the nominations to the level above.")
             % {"unit": issuing_unit, "award": award_form},

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from awards.models import AwardForm, BaseSalary, GrantRule, LegalRegime, NomineeKind
 from awards.models.catalogue import REGIME_BASES
-from awards.services.routing import form_available_on, level_of
+from awards.services.routing import can_decide, form_available_on
 from units.hierarchy import level_above
 from units.models import Unit
 
@@ -20,6 +20,14 @@ from units.models import Unit
 def rule_for(award_form: AwardForm, day: datetime.date) -> GrantRule | None:
     """The rule of `award_form` in force on `day`: the latest to start when a newer text overlaps an older one."""
     return GrantRule.objects.filter(award_form=award_form).on(day).first()
+
+
+def regime_label(award_form: AwardForm, day: datetime.date) -> str:
+    """The texts a document of `award_form` dated `day` is issued under, as named by the grant rule its "Căn cứ"
+    lines and its bonus come from: a decree added as a new rule relabels the documents after its start with it.
+    A form without rules (one an administrator added) falls back to the three regimes of LegalRegime."""
+    rule = rule_for(award_form, day)
+    return rule.regime if rule else str(LegalRegime.on(day).label)
 
 
 def granted_on(award_form: AwardForm, day: datetime.date) -> bool:
@@ -40,11 +48,6 @@ def grant_span(award_form: AwardForm) -> tuple[datetime.date | None, datetime.da
     return (max(known_starts) if known_starts else None), (min(known_ends) if known_ends else None)
 
 
-def authority_level(award_form: AwardForm, day: datetime.date) -> str:
-    rule = rule_for(award_form, day)
-    return rule.authority_level if rule else award_form.authority_level
-
-
 def legal_bases(award_forms: Iterable[AwardForm], day: datetime.date) -> list[str]:
     """The "Căn cứ …" lines of the forms' rules on `day`, each once; the regime's own lines for forms without one."""
     lines: list[str] = []
@@ -58,8 +61,7 @@ def addressee_unit(unit: Unit, award_forms: Iterable[AwardForm], day: datetime.d
     """Whom a tờ trình of `unit` dated `day` goes to: its own chairman when it grants every form itself on that
     day (a commune's Giấy khen of the Chủ tịch UBND xã), otherwise the level above on that day."""
     forms = list(award_forms)
-    own = level_of(unit)
-    if forms and own and all(authority_level(award_form, day) == own for award_form in forms):
+    if forms and all(can_decide(unit, award_form, on=day) for award_form in forms):
         return unit
     return level_above(unit, on=day)
 

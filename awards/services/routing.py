@@ -29,9 +29,24 @@ def level_of(unit: Unit | None) -> str | None:
     return LEVEL_OF_KIND.get(unit.kind) if unit is not None else None
 
 
-def can_decide(unit: Unit, award_form: AwardForm) -> bool:
-    """`unit` grants `award_form` itself: the form's authority level is the unit's level."""
-    return unit is not None and award_form.authority_level == level_of(unit)
+def can_decide(unit: Unit | None, award_form: AwardForm, *, on: datetime.date | None = None) -> bool:
+    """`unit` grants `award_form` itself on `on` (today by default).
+
+    The grant rules in force that day say which levels grant the form: an emulation title such as "Lao động
+    tiên tiến" has several (Law 06/2022 Điều 80: the commune chairman, the district chairman, heads of units).
+    A form without a rule on that day falls back to its own level. Reads award_form.rules.all(), so a list
+    prefetches "rules" once instead of a query per row.
+    """
+    own = level_of(unit)
+    if own is None:
+        return False
+    levels = {rule.authority_level for rule in award_form.rules.all() if rule_in_force(rule, on or today())}
+    return own in levels if levels else award_form.authority_level == own
+
+
+def rule_in_force(rule, day: datetime.date) -> bool:
+    """The Python twin of GrantRuleQuerySet.on, for rules already fetched."""
+    return (rule.valid_from is None or rule.valid_from <= day) and (rule.valid_to is None or rule.valid_to >= day)
 
 
 def form_available_on(award_form: AwardForm, day: datetime.date) -> bool:

@@ -203,7 +203,9 @@ def _money(value) -> str:
 def _add_forms_and_nominees(found: dict, on: datetime.date) -> None:
     forms = [
         form
-        for form in AwardForm.objects.filter(category__in=SUGGESTED_CATEGORIES).order_by("-rank", "name")
+        for form in AwardForm.objects.filter(category__in=SUGGESTED_CATEGORIES)
+        .prefetch_related("rules")
+        .order_by("-rank", "name")
         if granted_on(form, on) and (not form.eligible_nominees or NomineeKind.COLLECTIVE in form.eligible_nominees)
     ]
     nominees = Nominee.objects.filter(kind=NomineeKind.COLLECTIVE, unit__in=list(found)).order_by("pk")
@@ -216,16 +218,16 @@ def _add_forms_and_nominees(found: dict, on: datetime.date) -> None:
         key = (unit.parent_id, unit.kind)
         if key not in deciders:
             deciders[key] = level_above(unit, on=on)
-        suggestion.award_form = _best_form(forms, deciders[key])
+        suggestion.award_form = _best_form(forms, deciders[key], on)
         suggestion.nominee = by_unit.get(unit.pk)
         suggestion.achievements = suggestion.achievements.strip()
 
 
-def _best_form(forms: list[AwardForm], decider: Unit | None) -> AwardForm | None:
+def _best_form(forms: list[AwardForm], decider: Unit | None, on: datetime.date) -> AwardForm | None:
     """The highest certificate the level above grants itself; above a province, the Prime Minister's."""
     for form in forms:
         if decider is None and form.authority_level == AuthorityLevel.GOVERNMENT:
             return form
-        if decider is not None and can_decide(decider, form):
+        if decider is not None and can_decide(decider, form, on=on):
             return form
     return None

@@ -86,7 +86,7 @@ def _reviewer_on(nomination: Nomination, day: datetime.date) -> Unit:
     if previous is not None and (previous.is_valid_on(day) or previous.is_valid_on(today())):
         return previous
     # A form within the proposer's own authority (a commune's Giấy khen) is decided at home, after its council.
-    if can_decide(proposer, nomination.award_form):
+    if can_decide(proposer, nomination.award_form, on=day):
         return proposer
     reviewer = level_above(proposer, on=day)
     if reviewer is None:

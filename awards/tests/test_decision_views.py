@@ -169,3 +169,31 @@ def test_the_proposing_commune_reads_the_decision_that_awards_its_village(client
 def test_a_decision_outside_the_users_units_is_not_found(client, outsider, issued_decision):
     client.force_login(outsider)
     assert client.get(reverse("awards:decision", args=[issued_decision.pk])).status_code == 404
+
+
+def test_the_decisions_regime_label_comes_from_the_grant_rule_its_bases_come_from(client, reviewer, passed_nomination):
+    from awards.models import GrantRule
+    from awards.services.grants import legal_bases
+
+    nomination = passed_nomination()
+    # A decree entered as data from 01/04/2025 (invented for the test): the decision of 20/04/2025 follows it.
+    GrantRule.objects.create(
+        award_form=nomination.award_form,
+        authority_level=nomination.award_form.authority_level,
+        authority_title=nomination.award_form.authority_title,
+        regime="Luật TĐKT 06/2022/QH15 + NĐ 999/2025/NĐ-CP (test)",
+        legal_basis="Căn cứ Nghị định số 999/2025/NĐ-CP (test);",
+        valid_from=datetime.date(2025, 4, 1),
+        valid_to=datetime.date(2025, 6, 30),
+        status="unconfirmed",
+    )
+    client.force_login(reviewer)
+    client.post(create_url(nomination), issue_data(nomination))
+    decision = Decision.objects.get()
+
+    page = client.get(reverse("awards:decision", args=[decision.pk])).content.decode()
+
+    assert "NĐ 999/2025/NĐ-CP (test)" in page.split('id="decision-regime"')[1].split("</dd>")[0]
+    assert "Căn cứ Nghị định số 999/2025/NĐ-CP (test);" in legal_bases([decision.award_form], decision.date)
+    nomination_page = client.get(reverse("awards:detail", args=[nomination.pk])).content.decode()
+    assert "NĐ 999/2025/NĐ-CP (test)" not in nomination_page  # submitted before the new decree: the old texts

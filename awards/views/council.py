@@ -161,12 +161,15 @@ def _session_page(request: HttpRequest, session: CouncilSession, **bound) -> Htt
     items = list(
         session.agenda.select_related(
             "nomination__nominee", "nomination__award_form", "nomination__proposing_unit", "nomination__posting"
-        ).prefetch_related(Prefetch("ballots", queryset=Ballot.objects.select_related("member").order_by("member__pk")))
+        ).prefetch_related(
+            "nomination__award_form__rules",
+            Prefetch("ballots", queryset=Ballot.objects.select_related("member").order_by("member__pk")),
+        )
     )
     failed_item = bound.get("item")
     for item in items:
         item.form = None
-        item.can_decide = services.can_decide(session.council_unit, item.nomination.award_form)
+        item.can_decide = services.can_decide(session.council_unit, item.nomination.award_form, on=session.date)
         item.vote_blocked = services.posting_blocks_vote(item.nomination)
         if manage and item.result == AgendaItem.Result.PENDING:
             if item.pk == getattr(failed_item, "pk", None):

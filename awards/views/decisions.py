@@ -16,7 +16,7 @@ from awards.forms_council import DecisionForm, legal_basis_for
 from awards.models import AgendaItem, AwardForm, CouncilSession, Decision, Nomination, Round
 from awards.permissions import can_manage, can_print, council_units
 from awards.qr import verification_url
-from awards.services.grants import bonus_for
+from awards.services.grants import bonus_for, regime_label
 from awards.views import query_int
 from units.models import Unit
 
@@ -63,7 +63,12 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
     for award in awards:
         award.verify_url = verification_url(award, request)
         award.bonus = bonus.amount_for(award.nominee.kind) if bonus else None
-    context = {"decision": decision, "awards": awards, "bonus": bonus}
+    context = {
+        "decision": decision,
+        "awards": awards,
+        "bonus": bonus,
+        "regime": regime_label(decision.award_form, decision.date),
+    }
     return render(request, "awards/decisions/decision_detail.html", context)
 
 
@@ -75,7 +80,7 @@ def _groups(units: list[Unit]) -> list[dict]:
     """Approved nominations waiting at `units`, by unit and award form: one decision grants one form."""
     counts = _approved_at(units).values("reviewer_unit", "award_form").annotate(count=Count("pk")).order_by()
     by_unit = {unit.pk: unit for unit in units}
-    forms = AwardForm.objects.in_bulk({row["award_form"] for row in counts})
+    forms = AwardForm.objects.prefetch_related("rules").in_bulk({row["award_form"] for row in counts})
     groups = [
         {"unit": by_unit[row["reviewer_unit"]], "award_form": forms[row["award_form"]], "count": row["count"]}
         for row in counts
@@ -142,7 +147,7 @@ def decision_create(request: HttpRequest) -> HttpResponse:
         "form": form,
         "unit": unit,
         "award_form": award_form,
-        "can_decide": services.can_decide(unit, award_form),
+        "can_decide": services.can_decide(unit, award_form, on=day),
         "has_candidates": candidates.exists(),
     }
     return render(request, "awards/decisions/decision_form.html", context)

@@ -16,6 +16,7 @@ from awards.catalogue import DOSSIER_PARTS
 from awards.forms import KIND_FIELDS, DossierFileForm, NominationForm, NoteForm, nominee_initial
 from awards.models import AwardForm, DossierFile, Nomination, Nominee, NomineeKind
 from awards.permissions import can_appraise, can_edit, can_propose, proposing_units
+from awards.services.grants import regime_label
 from awards.views import query_int
 from campaigns.models import Campaign
 from units.files import stored_file_response
@@ -151,6 +152,8 @@ def nomination_context(nomination: Nomination) -> dict:
         "has_errors": any(finding.level == "error" for finding in findings),
         "events": _labelled(nomination.events.select_related("by", "unit")),
         "award": getattr(nomination, "award", None) if nomination.status == Nomination.Status.DECISION_ISSUED else None,
+        # The texts named by the grant rule the tờ trình cites, not a second table of regime dates.
+        "regime": regime_label(nomination.award_form, nomination.submission_date) if nomination.submission_date else "",
     }
 
 

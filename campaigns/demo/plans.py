@@ -41,6 +41,7 @@ PLAN_FIELDS = [
 # Every field a target row may set, with the value it takes when the data leaves it out, so that
 # removing a key from the data also clears it in the database.
 TARGET_DEFAULTS = {
+    "note": "",
     "scope_unit": None,
     "status": "",
     "unit_kind": "",
@@ -151,6 +152,9 @@ def _subjects(tally, plan, subjects) -> None:
     for order, (kind, description, criteria) in enumerate(subjects):
         values = {"kind": kind, "description": description, "criteria": "\n".join(criteria)}
         _upsert(tally, EmulationSubject, {"plan": plan, "order": order}, values)
+    # A subject the data no longer has (one the text never named) leaves the demo plan too.
+    removed, _ = EmulationSubject.objects.filter(plan=plan, order__gte=len(subjects)).delete()
+    tally["updated"] += removed
 
 
 def _milestones(tally, units, plan, milestones) -> None:

@@ -46,6 +46,9 @@ class Target(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     type = models.CharField(_("type"), max_length=20, choices=Type)
     description = models.TextField(_("as written in the plan"))
+    # What the app reads into those words (a baseline taken from another paragraph, a count chosen from a
+    # range): shown apart from them and labelled, never as the document's text.
+    note = models.TextField(_("interpretation"), blank=True)
     # The population a target counts over; blank means the plan's issuing unit.
     scope_unit = models.ForeignKey(
         Unit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("counted within")

@@ -41,7 +41,7 @@ TYPE_FIELDS = {
     Target.Type.FREE_INDICATOR: ["scope_unit", "indicator", "unit_of_measure", "target_value", "years"],
     Target.Type.VILLAGES_EACH: ["units", "scope_unit", "division_type", "status", *FILTERS, "target_value", "years"],
 }
-COMMON_FIELDS = ["type", "description", "baseline_value", "baseline_year", "deadline_year", "order"]
+COMMON_FIELDS = ["type", "description", "note", "baseline_value", "baseline_year", "deadline_year", "order"]
 
 # What each type cannot do without, with the message shown next to the field.
 REQUIRED = {
@@ -108,6 +108,7 @@ class TargetForm(forms.ModelForm):
         fields = [
             "type",
             "description",
+            "note",
             "units",
             "scope_unit",
             "unit_kind",
@@ -127,10 +128,11 @@ class TargetForm(forms.ModelForm):
             "years",
             "order",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "note": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
             "type": _("The fields this type does not use are ignored."),
             "description": _("The target as the plan words it."),
+            "note": _("What you read into the plan's words (figures, units, years), shown apart from them."),
             "status": _("For named-unit and share targets: the status to reach or keep."),
             "unit_kind": _("For share targets: the kind of unit counted (communes, villages…)."),
             "measure": _("For share targets: a number of units or a percentage of them."),

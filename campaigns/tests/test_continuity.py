@@ -99,6 +99,33 @@ def test_the_dashboard_of_a_unit_formed_from_others_shows_the_switch(client, sta
     assertNotContains(client.get(reverse("dashboards:status", args=[tree.district.pk, 2024])), 'id="units-switch"')
 
 
+def test_the_matrix_keeps_its_filters_when_the_units_switch_or_the_year_changes(client, staff, tree, results):
+    client.force_login(staff)
+    url = reverse("dashboards:matrix", args=[tree.new_province.pk, 2025])
+
+    page = client.get(url + "?approved=on&min=5").content.decode()
+    switch = page.split('id="units-switch"')[1].split("</div>")[0]
+    assert "?approved=on&amp;min=5&amp;units=old" in switch
+    assert "?approved=on&amp;min=5&amp;units=new" in switch
+    old = client.get(url + "?approved=on&min=5&units=old").content.decode()
+    years = old.split('id="year-nav"')[1].split("</ul>")[0]
+    assert (
+        f"{reverse('dashboards:matrix', args=[tree.new_province.pk, 2024])}?approved=on&amp;min=5&amp;units=old"
+        in years
+    )
+    options = old.split('id="matrix-options"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="units" value="old">' in options  # applying the filters keeps the side
+
+
+def test_the_status_filters_keep_the_units_side(client, staff, tree, results):
+    client.force_login(staff)
+
+    page = client.get(reverse("dashboards:status", args=[tree.new_province.pk, 2025]) + "?units=old").content.decode()
+
+    counts = page.split('id="status-counts"')[1].split("</ul>")[0]
+    assert "?units=old&amp;status=approved" in counts
+
+
 def grow(tree, count):
     """`count` more legacy communes under the district and new ones under the new province, each with a year."""
     for index in range(count):

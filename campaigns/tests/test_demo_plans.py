@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from awards.models import AuthorityLevel, AwardForm
 from campaigns.demo.plans import load_plans
@@ -21,7 +22,8 @@ from campaigns.models import (
     Target,
     TargetYear,
 )
-from units.models import CodeScheme, Kind, Unit
+from units.models import CodeScheme, Kind, Unit, User
+from units.text import fold
 
 pytestmark = pytest.mark.django_db
 
@@ -189,7 +191,8 @@ def test_quang_tri_targets_keep_the_2022_baseline_and_their_filters(demo):
     assert (communes.baseline_value, communes.baseline_year, communes.target_value) == (Decimal("62.4"), 2022, 80)
     assert villages.only_especially_difficult and villages.only_ethnic_minority and villages.target_value == 40
     assert (income.indicator, income.baseline_year, income.target_value) == ("rural income per head", 2020, 1.5)
-    assert districts == {RecognitionStatus.DISTRICT_NTM: (1, 5), RecognitionStatus.DISTRICT_MODEL: (0, 1)}
+    # The text gives no 2022 figure for model districts: no baseline is made up.
+    assert districts == {RecognitionStatus.DISTRICT_NTM: (1, 5), RecognitionStatus.DISTRICT_MODEL: (None, 1)}
     assert any(t.type == Target.Type.MINIMUM_CRITERIA and t.target_value == 13 for t in targets)
     assert any(t.only_mountainous and t.unit_kind == Kind.COMMUNE and t.target_value == 9 for t in targets)
 
@@ -210,7 +213,9 @@ def test_the_ethnic_committee_plan_has_no_targets_and_ties_emulation_to_its_assi
     ethnic = plan("cao-bang-ethnic")
 
     assert not ethnic.targets.exists()
-    assert all("1177/QĐ-UBND" in subject.criteria for subject in ethnic.subjects.all())
+    assert "1177/QĐ-UBND" in ethnic.sections.get(kind=PlanSection.Kind.PURPOSE).body
+    # Its subjects (III.1) carry only their own criteria: the assignment is the purpose's, not theirs.
+    assert not any("1177/QĐ-UBND" in subject.criteria for subject in ethnic.subjects.all())
     assert (ethnic.signing_mode, ethnic.signer_name) == ("KT.", "Hà Văn Vui")
 
 
@@ -222,7 +227,7 @@ def test_every_seed_plan_has_sections_recipients_subjects_award_forms_and_a_time
     assert seed.sections.count() >= 6
     assert all(section.body for section in seed.sections.all())
     assert len(seed.recipient_list) >= 2
-    assert seed.subjects.exists()
+    assert seed.subjects.exists() == (key != "quang-tri")  # the Quảng Trị plan has no subjects section
     assert seed.award_forms.exists()
     assert seed.milestones.count() >= 3
 
@@ -307,3 +312,101 @@ def test_the_loader_leaves_a_real_plan_under_the_same_number_alone():
     real.refresh_from_db()
     assert real.subject == "Entered for real"
     assert real.sections.get(order=0).body == "Edited"
+
+
+# The demo plans say only what their texts say (issue "Plans from their text", item 6).
+
+
+def folded(text: str) -> str:
+    """Accent- and case-free, one space, "Ủy ban nhân dân" as "UBND": how a name is found in a text."""
+    return fold(text).replace("uy ban nhan dan", "ubnd")
+
+
+def plan_text(seed: Plan) -> str:
+    return "\n".join(section.body for section in seed.sections.all())
+
+
+def every_shown_text(seed: Plan) -> list[str]:
+    texts = [seed.number, seed.subject, seed.title, seed.issuer_name, seed.place, seed.recipients, seed.signer_name]
+    texts += [f"{section.heading}\n{section.body}" for section in seed.sections.all()]
+    texts += [f"{subject.description}\n{subject.criteria}" for subject in seed.subjects.all()]
+    texts += [f"{target.description}\n{target.note}" for target in seed.targets.all()]
+    texts += [f"{milestone.title}\n{milestone.responsible}" for milestone in seed.milestones.all()]
+    return texts
+
+
+@pytest.mark.parametrize("key", SEED_PLANS)
+def test_no_demo_plan_shows_a_mark_of_doubt(demo, key):
+    shown = every_shown_text(plan(key))
+
+    assert not [text for text in shown if "(?)" in text]
+    assert "Ngọc Đồ" not in "\n".join(shown)
+
+
+@pytest.mark.parametrize("key", SEED_PLANS)
+def test_each_award_form_a_demo_plan_offers_is_named_in_its_text(demo, key):
+    seed = plan(key)
+    lines = [folded(line) for line in plan_text(seed).splitlines()]
+
+    for name in seed.award_forms.values_list("name", flat=True):
+        # "Giấy khen của Chủ tịch UBND huyện, thủ trưởng cơ quan, đơn vị": the form, then who grants it.
+        form, _, granted_by = name.partition(" của ")
+        by = folded(granted_by.split(",")[0])
+        assert any(folded(form) in line and by in line for line in lines), name
+
+
+def test_no_demo_plan_offers_a_class_of_order_its_text_does_not_name(demo):
+    offered = AwardForm.objects.filter(plans__is_demo=True, plans__is_summary=False).values_list("name", flat=True)
+
+    assert "Huân chương Lao động hạng Ba" not in set(offered)
+    assert {"Huân chương Lao động"} <= set(plan("ha-quang").award_forms.values_list("name", flat=True))
+    assert set(plan("quang-tri").award_forms.values_list("name", flat=True)) == {"Bằng khen của Chủ tịch UBND tỉnh"}
+    assert set(plan("cao-bang-ethnic").award_forms.values_list("name", flat=True)) == {
+        "Giấy khen của Thủ trưởng cơ quan, đơn vị"
+    }
+
+
+@pytest.mark.parametrize("key", SEED_PLANS)
+def test_each_target_description_is_the_plans_own_words(demo, key):
+    seed = plan(key)
+    text = folded(plan_text(seed))
+
+    for target in seed.targets.all():
+        assert folded(target.description) in text, target.description
+
+
+def test_the_maintain_status_target_of_quang_tri_covers_every_ntm_commune_not_a_list(demo):
+    keep = plan("quang-tri").targets.get(type=Target.Type.KEEP_STATUS)
+
+    assert not keep.units.exists()  # evaluation counts every commune NTM when the plan was issued
+
+
+def test_the_quang_tri_minimum_criteria_target_keeps_both_baselines_as_an_interpretation(demo):
+    minimum = plan("quang-tri").targets.get(type=Target.Type.MINIMUM_CRITERIA)
+
+    assert minimum.baseline_value is None  # two regional figures, not one
+    assert "đồng bằng đạt dưới 16 tiêu chí" in minimum.note and "miền núi đạt dưới 8 tiêu chí" in minimum.note
+
+
+def test_the_plan_page_shows_interpretations_apart_and_the_number_as_so(client, demo, settings):
+    settings.LANGUAGE_CODE = "vi"
+    client.force_login(User.objects.get(username="admin"))
+    seed = plan("quang-tri")
+
+    page = client.get(reverse("campaigns:plan", args=[seed.pk]), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+
+    header = page.split('id="plan-number"')[1].split("</span>")[0]
+    assert "Số 1872/QĐ-UBND" in header and "STT" not in header
+    assert page.count('class="small fst-italic target-note"') == seed.targets.exclude(note="").count() > 0
+    assert "Diễn giải" in page
+
+
+def test_loading_again_takes_away_what_the_old_demo_added(demo):
+    seed = plan("quang-tri")
+    EmulationSubject.objects.create(plan=seed, kind=EmulationSubject.Kind.AGENCIES, description="x", criteria="y")
+    seed.award_forms.add(AwardForm.objects.get(name="Huân chương Lao động hạng Ba"))
+
+    load_demo()
+
+    assert not seed.subjects.exists()
+    assert set(seed.award_forms.values_list("name", flat=True)) == {"Bằng khen của Chủ tịch UBND tỉnh"}

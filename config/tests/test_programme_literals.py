@@ -16,7 +16,7 @@ ROOT = Path(settings.BASE_DIR)
 # Not product code: migrations (data may hold years), tests, demo and generated national data, the benchmark.
 SKIPPED_DIRS = {".venv", "node_modules", ".git", "migrations", "tests", "demo", "demo_data", "national_data", "bench"}
 # Reference data in a module of its own: legal texts with their dates and sources, loaded by a data migration.
-DATA_FILES = {"awards/grant_rules.py"}
+DATA_FILES = {"awards/grant_rules.py", "awards/emulation_titles.py"}
 YEARS = range(2020, 2036)
 # A year as a period or label, not one inside a legal number or date ("152/2025", "07/2025", "2025-07").
 YEAR = re.compile(r"(?<![\w/])20[23]\d(?![\w/])(?!-\d\d(?!\d))")

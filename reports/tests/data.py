@@ -44,6 +44,7 @@ CATALOGUE_MIGRATIONS = [
     "campaigns.migrations.0003_criteria_catalogue",
     "awards.migrations.0002_catalogue",
     "awards.migrations.0006_grant_rules_and_base_salary",
+    "awards.migrations.0009_emulation_titles",
 ]
 
 

@@ -24,6 +24,10 @@ ACCOUNTS = [
 LINK = re.compile(r'href="(/[^"#?]*)"')
 SKIP = ("/static/", "/media/", "/admin/", "/accounts/logout/")
 
+# pytest-django creates the test database only when a collected test asks for it (a django_db mark or the db
+# fixture); without the mark this module, run alone, reached a database with no tables.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):

@@ -100,7 +100,7 @@ def test_one_bad_row_among_good_ones_imports_nothing_and_names_the_row(client, s
     assert response.status_code == 200
     assert Unit.objects.count() == before
     assert [(e.row, e.column, e.message) for e in response.context["row_errors"]] == [
-        (4, "Kind", "Row 4: unknown kind 'xyz'")
+        (4, "Unit kind", "Row 4: unknown kind 'xyz'")
     ]
     assertContains(response, "Row 4: unknown kind &#x27;xyz&#x27;")
 
@@ -274,3 +274,18 @@ def test_the_import_page_lists_the_row_errors(page, live_server, staff, tree, tm
     assert page.locator("#row-errors tbody tr td").first.inner_text() == "5"
     assert "'xyz'" in page.locator("#row-errors").inner_text()
     shot(page, "units-import-errors.png")
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_template_uploaded_as_downloaded_imports_without_errors(client, staff, tree, language):
+    client.force_login(staff)
+    with translation.override(language):
+        template = client.get(reverse("units:import-template"), HTTP_ACCEPT_LANGUAGE=language).content
+        headers = [cell.value for cell in load_workbook(io.BytesIO(template)).worksheets[0][1]]
+        assert len(set(headers)) == len(headers)  # no two columns share a header
+        rows = excel.read_workbook(SimpleUploadedFile("template.xlsx", template))
+
+        assert excel.check_rows(rows, root=tree.new_commune, user=staff) == []
+    response = upload(client, staff, tree.new_commune, SimpleUploadedFile("template.xlsx", template))
+    assertRedirects(response, reverse("units:detail", args=[tree.new_commune.pk]))
+    assert Unit.objects.get(parent=tree.new_commune, kind=Kind.VILLAGE).division_type == "Thôn"

@@ -1,7 +1,7 @@
 """Kế hoạch "Số: /KH-BDT" of Ban Dân tộc tỉnh Cao Bằng, 30/9/2022 (seed "cao-bang-ethnic").
 
-An agency plan: it sets no unit targets. Its emulation is tied to the communes the agency was assigned to
-help under QĐ 1177/QĐ-UBND, which the text and the subjects say.
+An agency plan: it sets no unit targets. Its purpose ties the emulation to the communes the agency was assigned
+to help under QĐ 1177/QĐ-UBND; its subjects (III.1) and award forms (III.2) are only those the text names.
 """
 
 import datetime
@@ -71,10 +71,6 @@ Trên đây là Kế hoạch thực hiện phong trào thi đua {MOVEMENT} giai 
 
 OFFICE = "Văn phòng Ban"
 OFFICE_UNIT = local(Kind.AGENCY, OFFICE)
-ASSIGNED_COMMUNES = (
-    "Gắn với địa chỉ xã được phân công phụ trách, giúp đỡ theo Quyết định số 1177/QĐ-UBND ngày 12/9/2022 "
-    "của UBND tỉnh Cao Bằng"
-)
 
 PLAN = {
     "document_kind": DocumentKind.PLAN,
@@ -115,7 +111,6 @@ PLAN = {
                 "Triển khai thực hiện có hiệu quả Phong trào thi đua",
                 "Tích cực tuyên truyền, vận động công chức thực hiện tốt phong trào thi đua, tạo sự đồng thuận, lan tỏa trong xã hội",
                 "Có những đóng góp cụ thể, thiết thực trong xây dựng nông thôn mới",
-                ASSIGNED_COMMUNES,
             ],
         ),
         (
@@ -124,12 +119,11 @@ PLAN = {
             [
                 "Tích cực hưởng ứng, tham gia Phong trào thi đua với những việc làm thiết thực",
                 "Có sáng kiến, giải pháp hữu ích trong xây dựng nông thôn mới",
-                ASSIGNED_COMMUNES,
             ],
         ),
     ],
-    # 2.1 proposes upward "từ cấp tỉnh trở lên" without naming a form; the provincial Bằng khen is the first.
-    "award_forms": ["Giấy khen của Thủ trưởng cơ quan, đơn vị", "Bằng khen của Chủ tịch UBND tỉnh"],
+    # 2.2 names the head's Giấy khen; 2.1 proposes upward "từ cấp tỉnh trở lên" without naming a form.
+    "award_forms": ["Giấy khen của Thủ trưởng cơ quan, đơn vị"],
     "milestones": [
         {
             "kind": Milestone.Kind.BUILD_PLAN,

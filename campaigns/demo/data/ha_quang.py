@@ -1,7 +1,8 @@
 """Kế hoạch 3254/KH-UBND of UBND huyện Hà Quảng (Cao Bằng), 03/11/2022 (seed "ha-quang").
 
-The seed is OCR text without diacritics; the text below restores them. "(?)" marks a reading we are not
-sure of. Targets follow domain.md S2.
+The seed is OCR text without diacritics; the text below restores them (the OCR's "Ngoc Do" in the list of five
+communes is Ngọc Đào, the one commune of that list given a year for NTM nâng cao). Targets follow domain.md S2;
+what they read into the text is in their notes.
 """
 
 import datetime
@@ -29,7 +30,7 @@ Tổ chức thực hiện Phong trào thi đua gắn với thực hiện có hi�
 Tổ chức Phong trào thi đua thiết thực, hiệu quả, phấn đấu thực hiện các mục tiêu, chỉ tiêu chủ yếu của Chương trình mục tiêu quốc gia xây dựng nông thôn mới theo Nghị quyết số 12-NQ/TU ngày 09/6/2022 của Ban Chấp hành Đảng bộ tỉnh Cao Bằng khóa XIX về lãnh đạo thực hiện các chương trình mục tiêu quốc gia giai đoạn 2021-2025; Nghị quyết số 03/2022/NQ-HĐND ngày 25/02/2022 của Hội đồng nhân dân tỉnh quy định về thực hiện chương trình mục tiêu quốc gia trên địa bàn tỉnh Cao Bằng giai đoạn 2021-2025; Quyết định số 867/QĐ-UBND ngày 08/7/2022 của Ủy ban nhân dân tỉnh Cao Bằng về phê duyệt danh sách các đơn vị cấp huyện phấn đấu đạt chuẩn nông thôn mới, hoàn thành nhiệm vụ xây dựng nông thôn mới, các xã phấn đấu đạt chuẩn nông thôn mới, nông thôn mới nâng cao, nông thôn mới kiểu mẫu giai đoạn 2021-2025; Kế hoạch số 2683/KH-UBND ngày 13/9/2022 của Ủy ban nhân dân huyện về thực hiện Chương trình MTQG xây dựng nông thôn mới huyện Hà Quảng giai đoạn 2021-2025; phấn đấu đạt chuẩn nông thôn mới, hoàn thành nhiệm vụ xây dựng nông thôn mới giai đoạn 2021 - 2025 như sau:
 
 - Tiếp tục củng cố, giữ vững và nâng cao các tiêu chí của xã Ngọc Đào, Sóc Hà và Lương Can đã đạt chuẩn NTM.
-- Phấn đấu đến năm 2025 có thêm 04 xã đạt chuẩn nông thôn mới, 01 xã đạt chuẩn NTM nâng cao, gồm (Trường Hà, Quý Quân, Đa Thông, Cần Yên và Ngọc Đồ (?)), cụ thể xã Trường Hà đạt chuẩn nông thôn mới năm 2023, xã Ngọc Đào đạt chuẩn nông thôn mới nâng cao năm 2024, xã Quý Quân đạt chuẩn nông thôn mới năm 2024, xã Đa Thông và Cần Yên đạt chuẩn nông thôn mới năm 2025. Bình quân mỗi xã đạt 16,5 tiêu chí/xã, không còn xã đạt dưới 15 tiêu chí.
+- Phấn đấu đến năm 2025 có thêm 04 xã đạt chuẩn nông thôn mới, 01 xã đạt chuẩn NTM nâng cao, gồm (Trường Hà, Quý Quân, Đa Thông, Cần Yên và Ngọc Đào), cụ thể xã Trường Hà đạt chuẩn nông thôn mới năm 2023, xã Ngọc Đào đạt chuẩn nông thôn mới nâng cao năm 2024, xã Quý Quân đạt chuẩn nông thôn mới năm 2024, xã Đa Thông và Cần Yên đạt chuẩn nông thôn mới năm 2025. Bình quân mỗi xã đạt 16,5 tiêu chí/xã, không còn xã đạt dưới 15 tiêu chí.
 - Phấn đấu mỗi xã đạt từ 1-2 tiêu chí/xã/năm.
 - Phấn đấu 30% số thôn, xóm đạt chuẩn nông thôn mới (tương đương 54 thôn, xóm) và 9 thôn đạt chuẩn nông thôn mới kiểu mẫu (theo Kế hoạch số 2115/KH-UBND ngày 16/8/2022 của UBND tỉnh Cao Bằng).
 - Thẩm định, công nhận mỗi năm thêm ít nhất 2-3 sản phẩm (OCOP) đạt 3 sao cấp tỉnh, 02 sản phẩm đạt 2 sao cấp huyện.
@@ -90,7 +91,7 @@ e) Đối với cá nhân
 
 g) Đối tượng khác
 
-Các tổ chức quốc tế, tổ chức phi chính phủ nước ngoài, hội, doanh nhân, trí thức, nhà khoa học, các cá nhân người Việt Nam ở nước ngoài (?)... có nhiều đóng góp công sức, trí tuệ, vật chất xây dựng nông thôn mới; sản xuất, kinh doanh giỏi, thu nhập cao và giúp đỡ cộng đồng trong xây dựng nông thôn mới tại địa phương.
+Các tổ chức quốc tế, tổ chức phi chính phủ nước ngoài, hội, doanh nhân, trí thức, nhà khoa học, các cá nhân người Việt Nam ở nước ngoài... có nhiều đóng góp công sức, trí tuệ, vật chất xây dựng nông thôn mới; sản xuất, kinh doanh giỏi, thu nhập cao và giúp đỡ cộng đồng trong xây dựng nông thôn mới tại địa phương.
 
 2. Hình thức khen thưởng
 
@@ -154,7 +155,7 @@ PLAN = {
         "Ủy ban MTTQ Việt Nam huyện;",
         "Các cơ quan, ban ngành, đoàn thể huyện;",
         "UBND các xã;",
-        "Lưu: VT, NV (Thương, Hằng, Thuận) (?).",
+        "Lưu: VT, NV (Thương, Hằng, Thuận).",
     ],
     "bases": [
         "nq-12-tu-cao-bang",
@@ -230,9 +231,9 @@ PLAN = {
             ],
         ),
     ],
-    # The seed names "Huân chương Lao động" without a class; the catalogue holds the third class.
+    # As section IV.2 names them; the order without a class.
     "award_forms": [
-        "Huân chương Lao động hạng Ba",
+        "Huân chương Lao động",
         "Bằng khen của Thủ tướng Chính phủ",
         "Bằng khen của Chủ tịch UBND tỉnh",
         "Giấy khen của Chủ tịch UBND huyện",
@@ -338,9 +339,13 @@ PLAN = {
             "deadline_year": 2025,
         },
         {
-            # 3 communes in 2022 plus the four named above; the yearly steps follow their years.
             "type": Target.Type.UNIT_SHARE,
             "description": "Phấn đấu đến năm 2025 có thêm 04 xã đạt chuẩn nông thôn mới",
+            "note": (
+                "Mức xuất phát 3 là ba xã đã đạt chuẩn (Ngọc Đào, Sóc Hà, Lương Can); đích 7 là 3 + 4. "
+                "Các mốc năm theo năm đạt chuẩn kế hoạch nêu cho từng xã (Trường Hà 2023, Quý Quân 2024, "
+                "Đa Thông và Cần Yên 2025)."
+            ),
             "status": RecognitionStatus.COMMUNE_NTM,
             "unit_kind": Kind.COMMUNE,
             "measure": Target.Measure.COUNT,
@@ -352,12 +357,11 @@ PLAN = {
         },
         {
             "type": Target.Type.UNIT_SHARE,
-            "description": "Phấn đấu đến năm 2025 có 01 xã đạt chuẩn NTM nâng cao",
+            "description": "01 xã đạt chuẩn NTM nâng cao",
+            "note": "“Phấn đấu đến năm 2025 có thêm” của vế trước áp dụng cho vế này.",
             "status": RecognitionStatus.COMMUNE_ADVANCED,
             "unit_kind": Kind.COMMUNE,
             "measure": Target.Measure.COUNT,
-            "baseline_value": 0,
-            "baseline_year": 2022,
             "target_value": 1,
             "deadline_year": 2025,
         },
@@ -409,7 +413,8 @@ PLAN = {
         },
         {
             "type": Target.Type.OCOP_PRODUCTS,
-            "description": "Mỗi năm thêm 02 sản phẩm OCOP đạt 2 sao cấp huyện",
+            "description": "02 sản phẩm đạt 2 sao cấp huyện",
+            "note": "“Mỗi năm thêm” và “OCOP” của vế trước được hiểu là áp dụng cả cho vế này.",
             "ocop_stars": 2,
             "ocop_level": "district",
             "target_value": 2,

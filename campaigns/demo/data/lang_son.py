@@ -186,15 +186,9 @@ PLAN = {
                 "Có mô hình hay, cách làm mới, sáng tạo, hiệu quả, có phát minh, sáng chế trong lao động, sản xuất",
             ],
         ),
-        (
-            # The plan reviews awards for "tập thể, gia đình và cá nhân" (IV.2.b) without criteria of its own.
-            EmulationSubject.Kind.HOUSEHOLDS,
-            "Gia đình (xét khen thưởng theo Mục IV.2.b)",
-            ["Tiêu biểu, xuất sắc trong thực hiện Phong trào thi đua"],
-        ),
     ],
     "award_forms": [
-        "Huân chương Lao động hạng Ba",
+        "Huân chương Lao động",
         "Bằng khen của Thủ tướng Chính phủ",
         "Bằng khen của Chủ tịch UBND tỉnh",
         "Giấy khen của Chủ tịch UBND huyện",
@@ -250,6 +244,7 @@ PLAN = {
         {
             "type": Target.Type.UNIT_SHARE,
             "description": "Xây dựng và công nhận mới 02 - 03 khu dân cư nông thôn mới kiểu mẫu",
+            "note": "“Công nhận mới”: chỉ đếm các khu dân cư được công nhận từ năm 2022 (mức xuất phát 0).",
             "status": RecognitionStatus.VILLAGE_MODEL,
             "unit_kind": Kind.VILLAGE,
             "measure": Target.Measure.COUNT,

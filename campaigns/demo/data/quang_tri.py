@@ -1,13 +1,14 @@
 """Quyết định 1872/QĐ-UBND of UBND tỉnh Quảng Trị, 15/7/2022, issuing its Kế hoạch (seed "quang-tri").
 
-The seed has no signature block, so the signer stays blank. The plan names no subjects section of its
-own: the subjects below are the bodies its sections II and V address.
+The seed has no signature block, so the signer stays blank. The plan has no subjects section (đối tượng, tiêu
+chí thi đua), so the demo gives it none; its section V names one award form, the province chairman's Bằng khen
+(state awards "theo hướng dẫn của các Bộ ngành Trung ương", no form named).
 """
 
 import datetime
 
-from campaigns.demo.data.refs import QUANG_TRI, legacy
-from campaigns.models import DocumentKind, EmulationSubject, Milestone, PlanSection, RecognitionStatus, Target
+from campaigns.demo.data.refs import QUANG_TRI
+from campaigns.models import DocumentKind, Milestone, PlanSection, RecognitionStatus, Target
 from units.models import Kind
 
 D = datetime.date
@@ -15,9 +16,6 @@ S = PlanSection.Kind
 MOVEMENT = "“Quảng Trị chung sức xây dựng nông thôn mới”"
 NATIONAL = "“Cả nước chung sức xây dựng nông thôn mới”"
 SLOGAN = "“Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”"
-
-# Demo communes of Quảng Trị recognised NTM before the plan (see RECOGNITIONS in campaigns.demo.data.results).
-NTM_BEFORE_2022 = [legacy(Kind.COMMUNE, code) for code in ("19498", "19501", "19504", "19441")]
 
 DECISION = f"""\
 Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;
@@ -186,58 +184,8 @@ PLAN = {
         (S.MEASURES, "VI. Giải pháp thực hiện", MEASURES),
         (S.IMPLEMENTATION, "VII. Tổ chức thực hiện", IMPLEMENTATION),
     ],
-    "subjects": [
-        (
-            EmulationSubject.Kind.AGENCIES,
-            "Các sở, ban, ngành, đoàn thể cấp tỉnh (Mục II.1, VI.2)",
-            [
-                "Rà soát, tham mưu sửa đổi, bổ sung hoặc xây dựng mới các cơ chế, chính sách trong xây dựng nông thôn mới",
-                "Chỉ đạo, hướng dẫn cơ sở hoàn thành các tiêu chí nông thôn mới thuộc lĩnh vực quản lý",
-                "Tổ chức phong trào thi đua thiết thực, hiệu quả, bám sát nhiệm vụ của ngành, lĩnh vực",
-                "Hỗ trợ, đỡ đầu các xã, các địa phương còn nhiều khó khăn trong xây dựng nông thôn mới",
-            ],
-        ),
-        (
-            # No subject kind exists for a district-level committee; "agencies" is the nearest.
-            EmulationSubject.Kind.AGENCIES,
-            "UBND các huyện, thị xã (Mục II.2)",
-            [
-                "Ban hành cơ chế, chính sách của địa phương, trong đó có chính sách khen thưởng thôn/bản đạt chuẩn kiểu mẫu, thôn bản khó khăn đạt chuẩn, vườn mẫu, sản phẩm OCOP",
-                "Tranh thủ mọi nguồn lực, huy động tổ chức, doanh nghiệp và cá nhân để đẩy nhanh tiến độ xây dựng nông thôn mới",
-                "Chỉ đạo các xã hoàn thành các tiêu chí xã nông thôn mới, nông thôn mới nâng cao và kiểu mẫu",
-                "Hoàn thành có chất lượng các chỉ tiêu, nhiệm vụ trong xây dựng nông thôn mới",
-            ],
-        ),
-        (
-            EmulationSubject.Kind.AGENCIES,
-            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội các cấp (Mục II.3)",
-            [
-                f"Tuyên truyền, vận động đoàn viên, hội viên hưởng ứng Phong trào thi đua gắn với Cuộc vận động {SLOGAN}",
-                "Tổ chức giám sát thực hiện xây dựng nông thôn mới",
-            ],
-        ),
-        (
-            EmulationSubject.Kind.COMMUNES,
-            "Các địa phương đạt chuẩn ở các cấp độ (khen thưởng công trình, Mục V)",
-            [
-                "Đạt chuẩn nông thôn mới, nông thôn mới nâng cao hoặc kiểu mẫu",
-                "Khen thưởng công trình theo Nghị quyết số 21/NQ-HĐND ngày 31/5/2022 của HĐND tỉnh",
-            ],
-        ),
-        (
-            EmulationSubject.Kind.INDIVIDUALS,
-            "Các tập thể, cá nhân tiêu biểu, xuất sắc (Mục V)",
-            [
-                "Tiêu biểu, xuất sắc trong thực hiện Phong trào thi đua, xét theo Quyết định số 29/2018/QĐ-UBND của UBND tỉnh",
-            ],
-        ),
-    ],
-    # Section V names the provincial Bằng khen; state forms "theo hướng dẫn của các Bộ ngành Trung ương".
-    "award_forms": [
-        "Bằng khen của Chủ tịch UBND tỉnh",
-        "Bằng khen của Thủ tướng Chính phủ",
-        "Huân chương Lao động hạng Ba",
-    ],
+    "subjects": [],
+    "award_forms": ["Bằng khen của Chủ tịch UBND tỉnh"],
     # Done dates are demo values; the 2025 report fell in the month the province merged and is left open.
     "milestones": [
         {
@@ -285,6 +233,7 @@ PLAN = {
         {
             "type": Target.Type.UNIT_SHARE,
             "description": "Đến năm 2025, có thêm 04 huyện đạt chuẩn nông thôn mới",
+            "note": "Mức xuất phát 1 lấy từ phần mở đầu (“01 huyện đạt chuẩn nông thôn mới”); đích 5 là 1 + 4.",
             "status": RecognitionStatus.DISTRICT_NTM,
             "unit_kind": Kind.DISTRICT,
             "measure": Target.Measure.COUNT,
@@ -299,14 +248,13 @@ PLAN = {
             "status": RecognitionStatus.DISTRICT_MODEL,
             "unit_kind": Kind.DISTRICT,
             "measure": Target.Measure.COUNT,
-            "baseline_value": 0,
-            "baseline_year": 2022,
             "target_value": 1,
             "deadline_year": 2025,
         },
         {
             "type": Target.Type.UNIT_SHARE,
-            "description": "80% số xã đạt chuẩn nông thôn mới (năm 2022: 63/101 xã, chiếm 62,4%)",
+            "description": "80% số xã đạt chuẩn nông thôn mới",
+            "note": "Mức xuất phát lấy từ phần mở đầu: 63/101 xã đạt chuẩn nông thôn mới (chiếm 62,4%).",
             "status": RecognitionStatus.COMMUNE_NTM,
             "unit_kind": Kind.COMMUNE,
             "measure": Target.Measure.PERCENT,
@@ -317,7 +265,8 @@ PLAN = {
         },
         {
             "type": Target.Type.UNIT_SHARE,
-            "description": "Trong đó có 09 xã vùng đồng bào dân tộc thiểu số, miền núi đạt chuẩn nông thôn mới",
+            "description": "Trong đó có 09 xã vùng đồng bào dân tộc thiểu số, miền núi",
+            "note": "Hiểu là 09 xã này nằm trong số xã đạt chuẩn nông thôn mới của vế trước.",
             "status": RecognitionStatus.COMMUNE_NTM,
             "unit_kind": Kind.COMMUNE,
             "measure": Target.Measure.COUNT,
@@ -336,11 +285,12 @@ PLAN = {
             "deadline_year": 2025,
         },
         {
-            # In 2022 no mountain commune was below 8 criteria (and no lowland one below 16).
             "type": Target.Type.MINIMUM_CRITERIA,
             "description": "Không còn xã đạt dưới 13 tiêu chí",
-            "baseline_value": 8,
-            "baseline_year": 2022,
+            "note": (
+                "Mức xuất phát lấy từ phần mở đầu, hai mức theo vùng: không còn xã đồng bằng đạt dưới 16 tiêu chí, "
+                "xã miền núi đạt dưới 8 tiêu chí; vì vậy không ghi một mức xuất phát chung."
+            ),
             "target_value": 13,
             "deadline_year": 2025,
         },
@@ -366,10 +316,9 @@ PLAN = {
             "deadline_year": 2025,
         },
         {
-            # The plan names no commune; the demo names the Quảng Trị communes it holds that were NTM in 2022.
+            # Every commune that was NTM when the plan was issued, not a list: campaigns.targets.evaluation.
             "type": Target.Type.KEEP_STATUS,
             "description": "Duy trì và nâng cao mức độ đạt chuẩn tiêu chí của các xã đã đạt chuẩn nông thôn mới",
-            "units": NTM_BEFORE_2022,
             "status": RecognitionStatus.COMMUNE_NTM,
             "deadline_year": 2025,
         },
