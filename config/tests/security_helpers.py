@@ -61,7 +61,7 @@ from campaigns.models.completion import CompletionCondition
 from campaigns.models.criteria import CriteriaSet, Criterion, GroupThreshold, Indicator
 from reports.models import Report
 from units.demo import LEGACY, Y2025, demo_unit
-from units.models import Kind, Unit, User
+from units.models import Kind, Membership, Unit, User
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # A Windows executable starts with "MZ": what an .exe renamed .pdf or .xlsx looks like inside.
@@ -96,6 +96,8 @@ PUBLIC = {
     "admin:logout": "ends the session; shows nothing",
     "awards:verify": "the certificate's QR code leads here; keyed by an unguessable token, shows one award",
     "awards:award-qr": "the QR code image of that verification link",
+    "password_reset_confirm": "the set-password link an administrator gives; keyed by a one-use token",
+    "password_reset_complete": "says that the password is set; shows nothing else",
 }
 
 # Objects that belong to no unit (the national movement): readable by everyone, so the page is checked
@@ -248,6 +250,23 @@ def completion_condition(roots) -> dict:
     return {"pk": CompletionCondition.objects.order_by("pk").first().pk}
 
 
+def person(roots) -> dict | None:
+    """An account all of whose memberships lie under the roots."""
+    under = _under(roots)
+    row = (
+        User.objects.filter(memberships__unit__in=under)
+        .exclude(memberships__unit__in=Unit.objects.exclude(pk__in=under))
+        .order_by("pk")
+        .first()
+    )
+    return row and {"pk": row.pk}
+
+
+def membership(roots) -> dict | None:
+    found = person(roots)
+    return found and {"pk": Membership.objects.filter(user=found["pk"]).order_by("pk").first().pk}
+
+
 UNIT = unit_of_kind(Kind.COMMUNE, Kind.DISTRICT, Kind.PROVINCE)
 PROVINCE = unit_of_kind(Kind.PROVINCE)
 CRITERIA_SET = owned(CriteriaSet, "issuing_unit")
@@ -267,6 +286,12 @@ FINDERS: dict[str, Finder] = {
     "units:edit": UNIT,
     "units:create": PARENT,
     "units:import": PARENT,
+    "people:edit": person,
+    "people:membership-add": person,
+    "people:membership-remove": membership,
+    "people:deactivate": person,
+    "people:activate": person,
+    "people:password-link": person,
     "campaigns:detail": campaign,
     "campaigns:plan": PLAN,
     "campaigns:plan-edit": PLAN,

@@ -161,7 +161,10 @@ def test_the_superuser_gets_no_server_error_on_any_page(route, demo, client):
     assert not failures, "\n".join(failures)
 
 
-PUBLIC_PARAMETERS = {"token": lambda: Award.objects.order_by("pk").first().verification_token}
+PUBLIC_PARAMETERS = {
+    "token": lambda: Award.objects.order_by("pk").first().verification_token,
+    "uidb64": lambda: "MQ",  # a set-password link's account (pk 1, base64); the token above is not its token
+}
 
 
 @pytest.mark.parametrize("route", PUBLIC_ROUTES, ids=route_id)
