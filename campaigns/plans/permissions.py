@@ -42,3 +42,8 @@ def child_plan_units(user: User, parent: Plan) -> QuerySet[Unit]:
     if parent.issuing_unit is not None:
         units = units.within(parent.issuing_unit).exclude(pk=parent.issuing_unit_id)
     return units.order_by("path")
+
+
+def can_manage_campaigns(user: User) -> bool:
+    """Campaigns belong to no unit and every unit's plans hang from them: national administrators write them."""
+    return user.is_authenticated and user.sees_everything

@@ -109,6 +109,8 @@ SHARED = {
     "campaigns:completion-create",
     "campaigns:completion-edit",
     "campaigns:completion-delete",
+    # Campaigns themselves: national data, written by national administrators.
+    "campaigns:campaign-edit",
 }
 
 
@@ -293,6 +295,7 @@ FINDERS: dict[str, Finder] = {
     "people:activate": person,
     "people:password-link": person,
     "campaigns:detail": campaign,
+    "campaigns:campaign-edit": campaign,
     "campaigns:plan": PLAN,
     "campaigns:plan-edit": PLAN,
     "campaigns:plan-amend": PLAN,
