@@ -18,5 +18,7 @@ def navigation(request):
         "nav_reviews": bool(roles & REVIEW_ROLES),
         # units.people.may_administer without reading the lineage on every page: the roles say the same.
         "nav_people": bool(roles & {*ADMINISTERING_ROLES, Role.ADMINISTRATOR}),
+        # units.historical.may_add_historical, from the roles alone for the same reason.
+        "nav_historical": bool(roles & {Role.PROVINCE_STAFF, Role.ADMINISTRATOR}),
         "nav_council": bool(roles & (REVIEW_ROLES | {Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR})),
     }
