@@ -89,6 +89,9 @@ class HistoricalUnitForm(forms.ModelForm):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [(kind, Kind(kind).label) for kind in KINDS]
+        # "Kind" and "Type" both read "Loại" in Vietnamese: two fields must not share a label.
+        self.fields["kind"].label = _("Level")
+        self.fields["division_type"].label = _("Unit type")
         self.fields["division_type"].choices = [
             ("", "---------"),
             *[(Kind(kind).label, [(t, t) for t in DIVISION_TYPES[kind]]) for kind in KINDS],
