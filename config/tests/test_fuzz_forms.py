@@ -161,6 +161,9 @@ PAGES = {
     ),
     "resource create": Page("xa.truongha", lambda: reverse("records:resource-create", args=[trường_hà().pk])),
     "exemplary model create": Page("xa.truongha", lambda: reverse("records:model-create", args=[trường_hà().pk])),
+    "account create": Page("tinh.caobang", lambda: reverse("people:create")),
+    "historical unit create": Page("tinh.caobang", lambda: reverse("units:historical-create")),
+    "campaign create": Page("admin", lambda: reverse("campaigns:campaign-create")),
 }
 
 
