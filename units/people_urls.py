@@ -12,5 +12,6 @@ urlpatterns = [
     path("memberships/<int:pk>/delete/", views.membership_remove, name="membership-remove"),
     path("<int:pk>/deactivate/", views.person_deactivate, name="deactivate"),
     path("<int:pk>/activate/", views.person_activate, name="activate"),
+    path("<int:pk>/unlock/", views.person_unlock, name="unlock"),
     path("<int:pk>/password-link/", views.person_password_link, name="password-link"),
 ]

@@ -3,6 +3,10 @@
 Accounts are deactivated, never deleted: their names stay on the assessments, nominations and history they signed.
 """
 
+from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
+from axes.utils import reset as reset_attempts
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
@@ -13,6 +17,7 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.html import format_html
 from django.utils.http import urlsafe_base64_encode
@@ -108,8 +113,19 @@ def _person_page(request: HttpRequest, person: User, form: AccountForm, membersh
         "form": form,
         "membership_form": membership_form,
         "memberships": person.memberships.select_related("unit__parent").order_by("pk"),
+        "locked_out": is_locked_out(person),
     }
     return render(request, "people/person_form.html", context)
+
+
+def is_locked_out(person: User) -> bool:
+    """Too many wrong passwords lately (django-axes), from any address: the person waits out the cool-off."""
+    recent = AccessAttempt.objects.filter(
+        username=person.username, failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+    )
+    if cool_off := get_cool_off():
+        recent = recent.filter(attempt_time__gte=timezone.now() - cool_off)
+    return recent.exists()
 
 
 @login_required
@@ -169,4 +185,14 @@ def person_password_link(request: HttpRequest, pk: int) -> HttpResponse:
     person.set_unusable_password()
     person.save(update_fields=["password"])
     show_link_once(request, person)
+    return redirect("people:edit", person.pk)
+
+
+@login_required
+@require_POST
+def person_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+    """Lets someone locked out by wrong passwords try again at once (a colleague vouched for them)."""
+    person = load_person(request, pk)
+    reset_attempts(username=person.username)
+    messages.success(request, _("Account %(username)s unlocked: it may sign in again.") % {"username": person.username})
     return redirect("people:edit", person.pk)

@@ -294,6 +294,7 @@ FINDERS: dict[str, Finder] = {
     "people:deactivate": person,
     "people:activate": person,
     "people:password-link": person,
+    "people:unlock": person,
     "campaigns:detail": campaign,
     "campaigns:campaign-edit": campaign,
     "campaigns:plan": PLAN,

@@ -162,7 +162,7 @@ def test_another_units_administrator_gets_404_on_an_account_and_its_actions(clie
     client.force_login(elsewhere)
 
     assert client.get(reverse("people:edit", args=[officer.pk])).status_code == 404
-    for name in ("deactivate", "activate", "password-link", "membership-add"):
+    for name in ("deactivate", "activate", "password-link", "membership-add", "unlock"):
         assert client.post(reverse(f"people:{name}", args=[officer.pk])).status_code == 404
     assert client.post(reverse("people:membership-remove", args=[membership.pk])).status_code == 404
     officer.refresh_from_db()
@@ -299,3 +299,18 @@ def test_a_made_up_set_password_link_sets_nothing(client, officer):
 
     assert 'id="set-password-invalid"' in response.content.decode()
     assert not default_token_generator.check_token(officer, "made-up-token")
+
+
+def test_an_administrator_sees_a_locked_out_account_and_unlocks_it(client, district_admin, officer):
+    for _attempt in range(5):
+        signs_in(client, "officer", "wrong-password")
+    assert not signs_in(client, "officer", PASSWORD)  # locked out, even with the right password
+    client.force_login(district_admin)
+
+    page = client.get(reverse("people:edit", args=[officer.pk])).content.decode()
+    client.post(reverse("people:unlock", args=[officer.pk]))
+
+    assert 'id="person-locked"' in page
+    assert 'id="person-locked"' not in client.get(reverse("people:edit", args=[officer.pk])).content.decode()
+    client.logout()
+    assert signs_in(client, "officer", PASSWORD)
