@@ -42,8 +42,8 @@ def units_of(user: User) -> QuerySet[Unit]:
 
 
 def added_units(user: User) -> QuerySet[Unit]:
-    """The historical districts and communes added in the app in the user's provinces."""
-    return units_of(user).filter(code_scheme=CodeScheme.LOCAL, kind__in=KINDS)
+    """The historical districts and communes added in the app in the user's provinces (they all have ended)."""
+    return units_of(user).filter(code_scheme=CodeScheme.LOCAL, kind__in=KINDS, valid_to__isnull=False)
 
 
 @unit_scope("units:historical-parent")

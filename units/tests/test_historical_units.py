@@ -149,6 +149,7 @@ def test_another_provinces_staff_neither_list_nor_open_the_added_unit(client, st
 def test_the_list_keeps_a_constant_number_of_queries(
     client, staff, make_unit, tree, count, django_assert_max_num_queries
 ):
+    make_unit("Xã Hiện Tại", Kind.COMMUNE, tree.new_province)  # a local unit that has not ended: not listed
     for i in range(count):
         unit = make_unit(f"Xã Cũ {i}", Kind.COMMUNE, tree.district, valid_to=datetime.date(2020, 12, 31))
         Lineage.objects.create(predecessor=unit, successor=tree.commune, effective_date=datetime.date(2021, 1, 1))

@@ -13,7 +13,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from campaigns.models import Campaign
-from units.models import Kind, Role, Unit, User
+from units.models import CodeScheme, Kind, Role, Unit, User
 from units.tests.test_unit_picker import bulk_communes
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]  # the live server is another thread
@@ -46,11 +46,17 @@ def shoot(page, name):
 
 @pytest.fixture
 def district(make_unit, make_user):
-    legacy = {"valid_to": datetime.date(2025, 6, 30)}
+    legacy = {"valid_to": datetime.date(2025, 6, 30), "code_scheme": CodeScheme.LEGACY}
     province = make_unit("Tỉnh Cao Bằng", Kind.PROVINCE, code="04", short_name="Cao Bằng", **legacy)
     district = make_unit("Huyện Hà Quảng", Kind.DISTRICT, province, code="045", **legacy)
     make_unit("Xã Trường Hà", Kind.COMMUNE, district, code="01381", **legacy)
-    make_unit("Xã Trường Hải", Kind.COMMUNE, make_unit("Huyện Hòa An", Kind.DISTRICT, province), code="01500")
+    make_unit(
+        "Xã Trường Hải",
+        Kind.COMMUNE,
+        make_unit("Huyện Hòa An", Kind.DISTRICT, province, **legacy),
+        code="01500",
+        **legacy,
+    )
     bulk_communes(district, 30)
     make_user("qt.haquang", (district, Role.ACCOUNT_ADMIN), full_name="Nông Thị Quản")
     make_user("so.noivu", (province, Role.PROVINCE_STAFF), full_name="Hoàng Văn Sở")
