@@ -63,19 +63,19 @@ def _grantable(user: User) -> Q:
 
 
 def managed_users(user: User) -> QuerySet[User]:
-    """The accounts `user` may list and change: never their own, never a superuser's below national level.
+    """The accounts `user` may list and change: never their own, a superuser's only if `user` is one.
 
     A national administrator manages every account, including those without a membership yet. Others manage the
     accounts with at least one membership in their subtrees and none they could not have granted.
     """
     users = User.objects.exclude(pk=user.pk)
+    if not user.is_superuser:  # a superuser's account is changed by a superuser, in the Django admin if need be
+        users = users.filter(is_superuser=False)
     if user.sees_everything:
         return users
     grantable = _grantable(user)
-    return (
-        users.filter(is_superuser=False)
-        .filter(pk__in=Membership.objects.filter(grantable).values("user"))
-        .exclude(pk__in=Membership.objects.exclude(grantable).values("user"))
+    return users.filter(pk__in=Membership.objects.filter(grantable).values("user")).exclude(
+        pk__in=Membership.objects.exclude(grantable).values("user")
     )
 
 

@@ -250,12 +250,15 @@ def test_the_unit_picker_offers_only_the_administered_subtree_and_finds_a_commun
     assert "Xã Trường Hà" in found and "Xã Xa" not in found
 
 
-def test_a_national_administrator_sees_accounts_without_membership(client, make_user, tree):
+def test_a_national_administrator_sees_accounts_without_membership_but_not_superusers(client, make_user, tree):
     nobody = make_user("nobody")
+    root = User.objects.create_superuser("root", password=PASSWORD)
     admin = make_user("admin", (tree.province, Role.ADMINISTRATOR))
     client.force_login(admin)
 
-    assert nobody in client.get(reverse("people:list")).context["page"].object_list
+    listed = client.get(reverse("people:list")).context["page"].object_list
+    assert nobody in listed and root not in listed
+    assert client.get(reverse("people:edit", args=[root.pk])).status_code == 404
     assert client.get(reverse("people:edit", args=[nobody.pk])).status_code == 200
 
 
