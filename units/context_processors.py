@@ -1,4 +1,5 @@
 from units.models import Role
+from units.people import ADMINISTERING_ROLES
 
 REVIEW_ROLES = {Role.HOME_AFFAIRS, Role.PROVINCE_STAFF}
 
@@ -15,5 +16,9 @@ def navigation(request):
         "Role": Role,
         "nav_unit": membership.unit if membership else None,
         "nav_reviews": bool(roles & REVIEW_ROLES),
+        # units.people.may_administer without reading the lineage on every page: the roles say the same.
+        "nav_people": bool(roles & {*ADMINISTERING_ROLES, Role.ADMINISTRATOR}),
+        # units.historical.may_add_historical, from the roles alone for the same reason.
+        "nav_historical": bool(roles & {Role.PROVINCE_STAFF, Role.ADMINISTRATOR}),
         "nav_council": bool(roles & (REVIEW_ROLES | {Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR})),
     }

@@ -265,6 +265,8 @@ class Role(models.TextChoices):
     LEADER = "leader", _("Leader")
     PROVINCE_STAFF = "province_staff", _("Province staff")
     AGENCY_OFFICER = "agency_officer", _("Agency officer")
+    # Manages the user accounts of its unit's subtree (units/people.py), nothing more.
+    ACCOUNT_ADMIN = "account_admin", _("Account administrator")
     ADMINISTRATOR = "administrator", _("Administrator")
 
 

@@ -47,3 +47,8 @@ def child_plan_units(user: User, parent: Plan) -> QuerySet[Unit]:
 def can_enter_data(user: User, unit: Unit) -> bool:
     """Staff of `unit` (or of a unit above it) record its yearly figures: income per head, poverty rate…"""
     return user.is_authenticated and user.has_role_over(unit, *EDITOR_ROLES)
+
+
+def can_manage_campaigns(user: User) -> bool:
+    """Campaigns belong to no unit and every unit's plans hang from them: national administrators write them."""
+    return user.is_authenticated and user.sees_everything

@@ -1,13 +1,15 @@
 from django.urls import path
 
 from campaigns.plans import views
-from campaigns.plans.views import allocations, bases, completion, importer
+from campaigns.plans.views import allocations, bases, campaigns, completion, importer
 
 app_name = "campaigns"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("new/", campaigns.campaign_create, name="campaign-create"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", campaigns.campaign_edit, name="campaign-edit"),
     path("<int:pk>/completion/", completion.conditions, name="completion"),
     path("<int:pk>/completion/new/", completion.condition_create, name="completion-create"),
     path("completion/<int:pk>/edit/", completion.condition_edit, name="completion-edit"),

@@ -65,7 +65,7 @@ from campaigns.models.completion import CompletionCondition
 from campaigns.models.criteria import CriteriaSet, Criterion, GroupThreshold, Indicator
 from reports.models import Report
 from units.demo import LEGACY, Y2025, demo_unit
-from units.models import Kind, Unit, User
+from units.models import Kind, Membership, Unit, User
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # A Windows executable starts with "MZ": what an .exe renamed .pdf or .xlsx looks like inside.
@@ -105,6 +105,8 @@ PUBLIC = {
     "public:commune": "a commune on the public board: 404 unless a year with it was published",
     "postings:list": "nominations posted publicly for comment by their reviewing body",
     "postings:detail": "one posted nomination and the comment form; comments are not shown",
+    "password_reset_confirm": "the set-password link an administrator gives; keyed by a one-use token",
+    "password_reset_complete": "says that the password is set; shows nothing else",
 }
 
 # Objects that belong to no unit (the national movement): readable by everyone, so the page is checked
@@ -121,6 +123,8 @@ SHARED = {
     "awards:catalogue-rule-create",
     "awards:catalogue-rule-edit",
     "awards:catalogue-salary-edit",
+    # Campaigns themselves: national data, written by national administrators.
+    "campaigns:campaign-edit",
 }
 
 
@@ -267,6 +271,23 @@ def completion_condition(roots) -> dict:
     return {"pk": CompletionCondition.objects.order_by("pk").first().pk}
 
 
+def person(roots) -> dict | None:
+    """An account all of whose memberships lie under the roots."""
+    under = _under(roots)
+    row = (
+        User.objects.filter(memberships__unit__in=under)
+        .exclude(memberships__unit__in=Unit.objects.exclude(pk__in=under))
+        .order_by("pk")
+        .first()
+    )
+    return row and {"pk": row.pk}
+
+
+def membership(roots) -> dict | None:
+    found = person(roots)
+    return found and {"pk": Membership.objects.filter(user=found["pk"]).order_by("pk").first().pk}
+
+
 UNIT = unit_of_kind(Kind.COMMUNE, Kind.DISTRICT, Kind.PROVINCE)
 PROVINCE = unit_of_kind(Kind.PROVINCE)
 CRITERIA_SET = owned(CriteriaSet, "issuing_unit")
@@ -286,7 +307,15 @@ FINDERS: dict[str, Finder] = {
     "units:edit": UNIT,
     "units:create": PARENT,
     "units:import": PARENT,
+    "people:edit": person,
+    "people:membership-add": person,
+    "people:membership-remove": membership,
+    "people:deactivate": person,
+    "people:activate": person,
+    "people:password-link": person,
+    "people:unlock": person,
     "campaigns:detail": campaign,
+    "campaigns:campaign-edit": campaign,
     "campaigns:plan": PLAN,
     "campaigns:plan-edit": PLAN,
     "campaigns:plan-amend": PLAN,

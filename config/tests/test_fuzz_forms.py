@@ -192,6 +192,9 @@ PAGES = {
         "admin", lambda: reverse("awards:catalogue-rule-create", args=[AwardForm.objects.order_by("pk").first().pk])
     ),
     "base salary create": Page("admin", lambda: reverse("awards:catalogue-salary-create")),
+    "account create": Page("tinh.caobang", lambda: reverse("people:create")),
+    "historical unit create": Page("tinh.caobang", lambda: reverse("units:historical-create")),
+    "campaign create": Page("admin", lambda: reverse("campaigns:campaign-create")),
 }
 
 

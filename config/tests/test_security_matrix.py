@@ -168,6 +168,7 @@ PUBLIC_PARAMETERS = {
     "province": lambda: Unit.objects.filter(kind=Kind.PROVINCE).order_by("pk").first().pk,
     "commune": lambda: Unit.objects.filter(kind=Kind.COMMUNE).order_by("pk").first().pk,
     "posting": lambda: 1,
+    "uidb64": lambda: "MQ",  # a set-password link's account (pk 1, base64); the token above is not its token
 }
 
 

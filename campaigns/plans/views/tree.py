@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 
 from campaigns.models import Campaign, Plan
 from campaigns.plans.coverage import Coverage, coverage_of
-from campaigns.plans.permissions import editable_units
+from campaigns.plans.permissions import can_manage_campaigns, editable_units
 
 
 @dataclass
@@ -52,6 +52,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "campaigns": [(campaign, counts.get(campaign.pk, 0)) for campaign in Campaign.objects.all()],
         "own_plans": own_plans,
         "can_create": editable_units(user).exists(),
+        "can_manage_campaigns": can_manage_campaigns(user),
     }
     return render(request, "plans/campaign_list.html", context)
 
@@ -68,5 +69,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plan_count": len(plans),
         "own_unit_ids": {m.unit.pk for m in request.user.active_memberships},
         "can_create": editable_units(request.user).exists(),
+        "can_manage_campaigns": can_manage_campaigns(request.user),
     }
     return render(request, "plans/campaign_detail.html", context)
