@@ -146,6 +146,7 @@ def _target(plan: Plan, item: dict, order: int) -> None:
         target_value=_decimal(item.get("value")),
         target_value_max=_decimal(item.get("value_max")),
         deadline_year=min(max(year, FIRST_YEAR), LAST_YEAR),
+        unit_order=[unit.pk for unit in units],  # the plan page lists them as the text does
     )
     if units:
         target.units.set(units)

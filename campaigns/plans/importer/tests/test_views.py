@@ -36,6 +36,10 @@ def test_pasting_the_ha_quang_text_proposes_its_fields_and_saving_stores_the_pla
     assert plan.milestones.exists() and plan.subjects.count() == 6
     assert plan.parent.is_summary and plan.parent.number == "2452/KH-UBND"
     assert plan.parent.issuing_unit == ha_quang.province and plan.parent.issuer_name == "UBND tỉnh Cao Bằng"
+    named = [target for target in plan.targets.all() if target.units.exists()]
+    assert named, "the Hà Quảng plan names its communes"
+    for target in named:  # in the text's order, as the plan page lists them
+        assert target.unit_order and [unit.pk for unit in target.ordered_units()] == target.unit_order
     assert plan.subject.startswith("Thuc hién Phong trao thi dua “Cả nước chung sức xây dựng nông thôn mới” giai")
 
 
