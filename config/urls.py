@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("units.account_urls")),
     path("units/", include("units.urls")),
+    path("notifications/", include("units.notifications.urls")),
     path("campaigns/", include("campaigns.plans.urls")),
     path("progress/", include("campaigns.assessments.urls")),
     path("dashboards/", include("campaigns.dashboards.urls")),

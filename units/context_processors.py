@@ -1,6 +1,11 @@
+from functools import cache
+
 from units.models import Role
+from units.notifications.models import Notification
 
 REVIEW_ROLES = {Role.HOME_AFFAIRS, Role.PROVINCE_STAFF}
+# Who watches the timeline items of the plans below them (the overdue page).
+OVERDUE_ROLES = {Role.LEADER, Role.ADMINISTRATOR}
 
 
 def navigation(request):
@@ -16,4 +21,7 @@ def navigation(request):
         "nav_unit": membership.unit if membership else None,
         "nav_reviews": bool(roles & REVIEW_ROLES),
         "nav_council": bool(roles & (REVIEW_ROLES | {Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR})),
+        "nav_overdue": bool(roles & (REVIEW_ROLES | OVERDUE_ROLES)),
+        # One COUNT on the inbox index, run only when the navigation shows the badge, and once per page.
+        "unread_notifications": cache(lambda: Notification.objects.for_user(user).unread().count()),
     }

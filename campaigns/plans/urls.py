@@ -1,7 +1,7 @@
 from django.urls import path
 
 from campaigns.plans import views
-from campaigns.plans.views import completion
+from campaigns.plans.views import completion, overdue
 
 app_name = "campaigns"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/completion/new/", completion.condition_create, name="completion-create"),
     path("completion/<int:pk>/edit/", completion.condition_edit, name="completion-edit"),
     path("completion/<int:pk>/delete/", completion.condition_delete, name="completion-delete"),
+    path("overdue/", overdue.overdue, name="overdue"),
     path("plans/new/", views.plan_create, name="plan-create"),
     path("plans/<int:pk>/", views.plan_detail, name="plan"),
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan-edit"),

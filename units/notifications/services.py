@@ -1,0 +1,82 @@
+"""`notify(...)`: tell people of an event in the app, and by e-mail after the commit.
+
+Every app calls it (campaigns, awards, reports): it lives here, below them all. The e-mail goes through a
+thin Celery task (units/tasks.py) queued after the commit, so a rolled-back action tells nobody.
+"""
+
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from units.models import Membership, Unit, User
+from units.notifications.models import Notification, NotificationKind
+
+__all__ = ["NotificationKind", "mark_all_read", "mark_read", "members_by_unit", "members_of", "notify"]
+
+
+def notify(
+    *,
+    recipients: Iterable[User],
+    kind: str,
+    subject: str,
+    url: str = "",
+    body: str = "",
+    unit: Unit | None = None,
+    key: str = "",
+) -> list[Notification]:
+    """Tell each of `recipients` (deduplicated, active users only) that `kind` happened to `subject`.
+
+    `url` is the path of the object (checked again on the server when opened); `body` what the sender wrote
+    (a reminder's message, a return reason). With `key`, each recipient gets the event once ever: a second
+    call with the same key is refused by the database (one_notification_per_key_and_recipient) and sends
+    nothing. Returns the notifications created; their e-mails are queued after the commit.
+    """
+    people = {user.pk: user for user in recipients if user.is_active}
+    fields = {"kind": kind, "subject": subject[:300], "url": url[:500], "body": body, "unit": unit, "key": key[:120]}
+    if not key:
+        created = Notification.objects.bulk_create(Notification(recipient=user, **fields) for user in people.values())
+    else:
+        created = []
+        for user in people.values():
+            try:
+                with transaction.atomic():
+                    created.append(Notification.objects.create(recipient=user, **fields))
+            except IntegrityError:
+                continue  # told before: the constraint, not a check-then-insert, keeps it once
+    from units.tasks import send_notification_email  # the task module imports this one's models
+
+    for notification in created:
+        if notification.recipient.email:
+            send_notification_email.delay_on_commit(notification.pk)
+    return created
+
+
+def members_of(units: Iterable[Unit], *roles: str) -> QuerySet[User]:
+    """Active users holding one of `roles` (any role when none is given) in one of `units` itself."""
+    memberships = Membership.objects.filter(unit__in=list(units))
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    return User.objects.filter(is_active=True, pk__in=memberships.values("user_id"))
+
+
+def members_by_unit(units: Iterable[Unit], *roles: str) -> dict[int, list[User]]:
+    """Unit pk → its active members holding one of `roles`, for many units in one query."""
+    memberships = Membership.objects.filter(unit__in=list(units), user__is_active=True).select_related("user")
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    found: dict[int, list[User]] = {}
+    for membership in memberships:
+        found.setdefault(membership.unit_id, []).append(membership.user)
+    return found
+
+
+def mark_read(notification: Notification) -> None:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=notification.read_at)
+
+
+def mark_all_read(user: User) -> int:
+    return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
