@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from awards.models import Decision, Nomination, Nominee
 from units.hierarchy import REVIEWER_ROLES
-from units.notifications.services import NotificationKind, members_by_unit, members_of, notify
+from units.models import Unit
+from units.notifications.services import Notice, NotificationKind, members_by_unit, members_of, notify, notify_each
 
 
 def _url(nomination: Nomination) -> str:
@@ -43,13 +44,17 @@ def tell_decided(decision: Decision, nominations: list[Nomination]) -> None:
         for pk, unit, name in Nominee.objects.filter(nominations__in=nominations).values_list("pk", "unit_id", "name")
     }
     members = members_by_unit({n.proposing_unit_id for n in nominations} | {unit for unit, _n in nominees.values()})
+    proposers = Unit.objects.in_bulk({n.proposing_unit_id for n in nominations})
+    notices = []
     for nomination in nominations:
         nominee_unit, nominee_name = nominees[nomination.nominee_id]
-        people = members.get(nomination.proposing_unit_id, []) + members.get(nominee_unit, [])
-        notify(
-            recipients=people,
-            kind=NotificationKind.NOMINATION_DECIDED,
-            subject=f"{decision.award_form} – {nominee_name} · {decision.reference}",
-            url=_url(nomination),
-            unit=nomination.proposing_unit,
+        notices.append(
+            Notice(
+                recipients=members.get(nomination.proposing_unit_id, []) + members.get(nominee_unit, []),
+                kind=NotificationKind.NOMINATION_DECIDED,
+                subject=f"{decision.award_form} – {nominee_name} · {decision.reference}",
+                url=_url(nomination),
+                unit=proposers[nomination.proposing_unit_id],
+            )
         )
+    notify_each(notices)

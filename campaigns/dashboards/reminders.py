@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from campaigns.models import Reminder
 from units.models import Role, Unit, User
-from units.notifications.services import NotificationKind, members_by_unit, notify
+from units.notifications.services import Notice, NotificationKind, members_by_unit, notify_each
 
 
 @transaction.atomic
@@ -34,8 +34,8 @@ def send_reminders(communes: list[Unit], *, year: int, message: str, by: User, s
 def _tell_officers(communes: list[Unit], *, year: int, message: str, sender: Unit) -> None:
     """Each reminded commune's officers find it in their inbox and their mail (one query for all officers)."""
     officers = members_by_unit(communes, Role.COMMUNE_OFFICER)
-    for commune in communes:
-        notify(
+    notify_each(
+        Notice(
             recipients=officers.get(commune.pk, []),
             kind=NotificationKind.REMINDER,
             subject=f"{commune} · {year} ({sender})",
@@ -43,3 +43,5 @@ def _tell_officers(communes: list[Unit], *, year: int, message: str, sender: Uni
             url=reverse("progress:my-year", args=[commune.pk, year]),
             unit=commune,
         )
+        for commune in communes
+    )

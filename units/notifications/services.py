@@ -5,6 +5,7 @@ thin Celery task (units/tasks.py) queued after the commit, so a rolled-back acti
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -13,7 +14,29 @@ from django.utils import timezone
 from units.models import Membership, Unit, User
 from units.notifications.models import Notification, NotificationKind
 
-__all__ = ["NotificationKind", "mark_all_read", "mark_read", "members_by_unit", "members_of", "notify"]
+__all__ = [
+    "Notice",
+    "NotificationKind",
+    "mark_all_read",
+    "mark_read",
+    "members_by_unit",
+    "members_of",
+    "notify",
+    "notify_each",
+]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One event for several people; see notify()."""
+
+    recipients: Iterable[User]
+    kind: str
+    subject: str
+    url: str = ""
+    body: str = ""
+    unit: Unit | None = None
+    key: str = ""
 
 
 def notify(
@@ -33,18 +56,32 @@ def notify(
     call with the same key is refused by the database (one_notification_per_key_and_recipient) and sends
     nothing. Returns the notifications created; their e-mails are queued after the commit.
     """
-    people = {user.pk: user for user in recipients if user.is_active}
-    fields = {"kind": kind, "subject": subject[:300], "url": url[:500], "body": body, "unit": unit, "key": key[:120]}
-    if not key:
-        created = Notification.objects.bulk_create(Notification(recipient=user, **fields) for user in people.values())
-    else:
-        created = []
-        for user in people.values():
-            try:
-                with transaction.atomic():
-                    created.append(Notification.objects.create(recipient=user, **fields))
-            except IntegrityError:
-                continue  # told before: the constraint, not a check-then-insert, keeps it once
+    return notify_each([Notice(recipients, kind, subject, url, body, unit, key)])
+
+
+def notify_each(notices: Iterable[Notice]) -> list[Notification]:
+    """Several events at once (a reminder to each of 30 communes): one insert for all those without a key."""
+    plain, keyed = [], []
+    for notice in notices:
+        fields = {
+            "kind": notice.kind,
+            "subject": notice.subject[:300],
+            "url": notice.url[:500],
+            "body": notice.body,
+            "unit": notice.unit,
+            "key": notice.key[:120],
+        }
+        people = {user.pk: user for user in notice.recipients if user.is_active}
+        rows = [Notification(recipient=user, **fields) for user in people.values()]
+        (keyed if notice.key else plain).extend(rows)
+    created = Notification.objects.bulk_create(plain) if plain else []
+    for row in keyed:
+        try:
+            with transaction.atomic():
+                row.save()
+        except IntegrityError:
+            continue  # told before: the constraint, not a check-then-insert, keeps it once
+        created.append(row)
     from units.tasks import send_notification_email  # the task module imports this one's models
 
     for notification in created:
