@@ -77,7 +77,7 @@ def test_an_item_overdue_longer_than_the_setting_is_marked_escalated(client, lea
 
     page = client.get(reverse("campaigns:overdue")).content.decode()
     assert page.count("app-escalated-badge") == 1
-    assert 'id="watched-%s"' % plans.items["long_overdue"].pk in page
+    assert f'app-escalated" id="watched-{plans.items["long_overdue"].pk}"' in page
 
     settings.OVERDUE_ESCALATE_AFTER_DAYS = 3
     page = client.get(reverse("campaigns:overdue")).content.decode()
