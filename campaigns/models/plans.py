@@ -360,7 +360,7 @@ class Milestone(CleanNames, models.Model):
     )
     responsible = models.CharField(_("responsible"), max_length=200, blank=True)
     done_date = models.DateField(_("done on"), null=True, blank=True)
-    # A span ("2022-2025: …") starts in year_from and is due at the due date or year (its last year). A yearly
+    # A span (an item over several years) starts in year_from and is due at the due date or year (its last year). A yearly
     # item is due every year from year_from to the due year, on the due date's day, at the end of the due
     # quarter, or at the end of each year; done_through is the last year it was done for.
     year_from = YearField(_("from year"), null=True, blank=True)

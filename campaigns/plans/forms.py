@@ -191,7 +191,7 @@ class MilestoneForm(forms.ModelForm):
         self.fields["responsible_unit"].limit_to(user, plan=self.instance.plan)
         self.fields["due_year"].help_text = _("Or a year (and quarter) instead of an exact date")
         self.fields["year_from"].help_text = _(
-            "For an item over several years (e.g. 2022-2025): its first year; the due date or year is its last."
+            "For an item over several years: its first year; the due date or year is its last."
         )
         self.fields["recurs_yearly"].help_text = _(
             "Due every year from the first year to the due year, on the due date's day or at the quarter's end."
