@@ -116,7 +116,8 @@ def send_deadline_notices(*, today: datetime.date | None = None) -> tuple[int, i
     items = watched_items(Plan.objects.all(), today=today)
     coming = [item for item in items if today <= item.deadline <= soon]
     escalated = [item for item in items if item.escalated and item.unit is not None]
-    above = {item.unit.pk: level_above(item.unit, on=today) for item in escalated}
+    units = {item.unit.pk: item.unit for item in escalated}
+    above = {pk: level_above(unit, on=today) for pk, unit in units.items()}
     responsible = {item.milestone.pk: item.milestone.responsible_unit or item.unit for item in coming}
     members = members_by_unit([unit for unit in responsible.values() if unit is not None])
     watchers = members_by_unit([unit for unit in above.values() if unit is not None], *WATCH_ROLES)

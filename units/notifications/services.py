@@ -4,9 +4,11 @@ Every app calls it (campaigns, awards, reports): it lives here, below them all. 
 thin Celery task (units/tasks.py) queued after the commit, so a rolled-back action tells nobody.
 """
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -23,6 +25,7 @@ __all__ = [
     "members_of",
     "notify",
     "notify_each",
+    "resend_unsent_emails",
 ]
 
 
@@ -82,12 +85,33 @@ def notify_each(notices: Iterable[Notice]) -> list[Notification]:
         except IntegrityError:
             continue  # told before: the constraint, not a check-then-insert, keeps it once
         created.append(row)
-    from units.tasks import send_notification_email  # the task module imports this one's models
-
     for notification in created:
         if notification.recipient.email:
-            send_notification_email.delay_on_commit(notification.pk)
+            # Not delay_on_commit: with the broker away, sending would raise after the commit and fail a request
+            # whose action is already saved. Robust callbacks log the error instead; resend_unsent_emails() (the
+            # daily run) sends such e-mails later.
+            transaction.on_commit(lambda pk=notification.pk: queue_email(pk), robust=True)
     return created
+
+
+def queue_email(notification_id: int) -> None:
+    from units.tasks import send_notification_email  # the task module imports this one's models
+
+    send_notification_email.delay(notification_id)
+
+
+def resend_unsent_emails(*, within: datetime.timedelta = datetime.timedelta(days=2)) -> int:
+    """Queue again the e-mails of recent notifications that were never sent nor given up (the broker was away
+    when they were queued); an e-mail left by its task after its last attempt is not tried again."""
+    unsent = Notification.objects.filter(
+        emailed_at__isnull=True,
+        email_attempts__lt=settings.NOTIFICATION_EMAIL_ATTEMPTS,
+        created_at__gte=timezone.now() - within,
+    ).exclude(recipient__email="")
+    pks = list(unsent.values_list("pk", flat=True))
+    for pk in pks:
+        transaction.on_commit(lambda pk=pk: queue_email(pk), robust=True)
+    return len(pks)
 
 
 def members_of(units: Iterable[Unit], *roles: str) -> QuerySet[User]:

@@ -7,10 +7,11 @@ from celery.exceptions import Retry
 from django.core import mail
 from django.db import IntegrityError
 from django.urls import reverse
+from kombu.exceptions import OperationalError
 
 from units.models import Role
 from units.notifications.models import Notification, NotificationKind
-from units.notifications.services import notify
+from units.notifications.services import notify, resend_unsent_emails
 from units.tasks import send_notification_email
 
 pytestmark = pytest.mark.django_db
@@ -224,3 +225,24 @@ def test_an_email_failure_does_not_break_the_action_that_notified(
         notification = tell(officer)
 
     assert Notification.objects.filter(pk=notification.pk, read_at__isnull=True).exists()
+
+
+def test_with_the_broker_away_the_action_succeeds_and_the_email_is_queued_again_later(
+    officer, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broker_away(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to redis:6379. Connection refused.")
+
+    monkeypatch.setattr(send_notification_email, "delay", broker_away)
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = tell(officer)  # the error is logged, not raised into the request
+    assert mail.outbox == []
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert resend_unsent_emails() == 1
+
+    assert [message.to for message in mail.outbox] == [["officer@xa.vn"]]
+    notification.refresh_from_db()
+    assert notification.emailed_at is not None
+    assert resend_unsent_emails() == 0
