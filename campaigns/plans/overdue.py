@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from campaigns.models import Milestone, Plan
 from units.hierarchy import REVIEWER_ROLES, level_above
@@ -111,7 +112,7 @@ def send_deadline_notices(*, today: datetime.date | None = None) -> tuple[int, i
     """The daily run: tell the responsible unit of each item due within DEADLINE_NOTICE_DAYS, and the level above
     of each item overdue beyond OVERDUE_ESCALATE_AFTER_DAYS; each once per item, year and person (the
     one_notification_per_key_and_recipient constraint). Returns (deadline notices, escalation notices)."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     soon = today + datetime.timedelta(days=settings.DEADLINE_NOTICE_DAYS)
     items = watched_items(Plan.objects.all(), today=today)
     coming = [item for item in items if today <= item.deadline <= soon]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from campaigns.models import Milestone
 from campaigns.plans.overdue import send_deadline_notices
 from campaigns.tests.factories import make_communes, make_plan
+from config.celery import app
 from units.models import Role
 from units.notifications.models import Notification, NotificationKind
 
@@ -202,10 +203,37 @@ def test_an_item_long_overdue_is_escalated_to_the_level_above_once(plans, leader
     assert first[1] == 1 and again == (0, 0)
 
 
-def test_the_command_runs_the_daily_notices(plans, leader):
+def test_the_command_runs_the_daily_notices(plans, leader, django_capture_on_commit_callbacks):
     out = io.StringIO()
 
-    call_command("send_deadline_reminders", "--today", TODAY.isoformat(), stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_deadline_reminders", "--today", TODAY.isoformat(), stdout=out)
 
     assert out.getvalue().strip() == "1 deadline reminder(s), 1 escalation(s) sent."
     assert Notification.objects.filter(recipient=leader, kind=NotificationKind.ESCALATED).count() == 1
+    assert sorted(message.to[0] for message in mail.outbox) == ["lanhdao@huyen.vn", "lanhdao@huyen.vn"]
+
+
+def test_the_command_queues_again_an_email_that_never_reached_the_broker(
+    plans, leader, django_capture_on_commit_callbacks
+):
+    send_deadline_notices(today=TODAY)  # its commit callbacks are lost, as when Redis was away
+    out = io.StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_deadline_reminders", "--today", TODAY.isoformat(), stdout=out)
+
+    assert out.getvalue().splitlines() == [
+        "2 e-mail(s) not sent earlier queued again.",
+        "0 deadline reminder(s), 0 escalation(s) sent.",
+    ]
+    assert len(mail.outbox) == 2
+
+
+def test_the_beat_schedule_names_the_daily_task(plans, leader, clock):
+    clock(TODAY)
+    app.loader.import_default_modules()  # what a worker does: autodiscover the apps' tasks
+
+    task = app.tasks[app.conf.beat_schedule["send-deadline-reminders"]["task"]]
+
+    assert task() == (1, 1)

@@ -20,7 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("--today", type=datetime.date.fromisoformat, help="Judge on this day (YYYY-MM-DD).")
 
     def handle(self, *args, today=None, **options):
-        deadlines, escalations = send_deadline_notices(today=today)
-        self.stdout.write(f"{deadlines} deadline reminder(s), {escalations} escalation(s) sent.")
+        # Before today's notices, whose own e-mails are queued as they are created.
         if resent := resend_unsent_emails():
             self.stdout.write(f"{resent} e-mail(s) not sent earlier queued again.")
+        deadlines, escalations = send_deadline_notices(today=today)
+        self.stdout.write(f"{deadlines} deadline reminder(s), {escalations} escalation(s) sent.")
