@@ -2,6 +2,7 @@ import logging
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -9,6 +10,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("config")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Production runs `celery -A config beat` beside the workers: each morning the timeline deadlines coming up are
+# announced and the items long overdue escalated (once per item and person, however often it runs). Without
+# beat, `manage.py send_deadline_reminders` from cron does the same.
+app.conf.beat_schedule = {
+    "send-deadline-reminders": {
+        "task": "campaigns.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 
 @worker_ready.connect

@@ -8,6 +8,7 @@ SECRET_KEY, ALLOWED_HOSTS and DEBUG=false (see README).
 import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -252,6 +253,38 @@ REPORTS_REQUEUE_AFTER = int(os.environ.get("REPORTS_REQUEUE_AFTER", "60"))
 # mid-build (reports/tests/test_faults.py). Never set in production.
 REPORTS_TEST_BUILD_DELAY = float(os.environ.get("REPORTS_TEST_BUILD_DELAY", "0"))
 
+# E-mail (notifications): EMAIL_URL (smtp://user:password@host:587, smtp+ssl://… for port 465) or the separate
+# EMAIL_HOST/PORT/USER/PASSWORD/USE_TLS variables. Without either, mail is printed on the console (embedded default).
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+if EMAIL_URL:
+    _mail = urlsplit(EMAIL_URL)
+    if _mail.scheme not in ("smtp", "smtp+tls", "smtp+ssl", "submission"):
+        raise ImproperlyConfigured("EMAIL_URL: use smtp://, smtp+tls:// or smtp+ssl://")
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _mail.hostname or "localhost"
+    EMAIL_PORT = _mail.port or (465 if _mail.scheme == "smtp+ssl" else 587)
+    EMAIL_HOST_USER = unquote(_mail.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
+    EMAIL_USE_SSL = _mail.scheme == "smtp+ssl"
+    EMAIL_USE_TLS = not EMAIL_USE_SSL and env_bool("EMAIL_USE_TLS", True)
+elif os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", os.environ.get("EMAIL_USER", ""))
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", os.environ.get("EMAIL_PASSWORD", ""))
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = 10  # seconds: a mail server away must not hold a worker
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Chung Sức <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A notification's e-mail is tried this many times in all (a refused address once), then left and logged.
+NOTIFICATION_EMAIL_ATTEMPTS = int(os.environ.get("NOTIFICATION_EMAIL_ATTEMPTS", "4"))
+# Timeline: the people responsible are told this many days before a deadline; an item overdue longer than
+# OVERDUE_ESCALATE_AFTER_DAYS is marked for the level above, which is told once.
+DEADLINE_NOTICE_DAYS = int(os.environ.get("DEADLINE_NOTICE_DAYS", "7"))
+OVERDUE_ESCALATE_AFTER_DAYS = int(os.environ.get("OVERDUE_ESCALATE_AFTER_DAYS", "30"))
 if not LOCAL_DEFAULTS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("units.account_urls")),
     path("units/", include("units.urls")),
     path("people/", include("units.people_urls")),
+    path("notifications/", include("units.notifications.urls")),
     path("campaigns/", include("campaigns.plans.urls")),
     path("progress/", include("campaigns.assessments.urls")),
     path("dashboards/", include("campaigns.dashboards.urls")),

@@ -200,7 +200,8 @@ def timeline_items(plans: list[Plan], scope: Scope) -> list[tuple[Milestone, Tim
         open_before = deadline < period.first_day and (
             milestone.done_date is None or milestone.done_date >= period.first_day
         )
-        if deadline.year not in period.years and not open_before:
+        # A yearly item falls in every period one of its years falls in.
+        if not any(year in period.years for year in milestone.occurrence_years) and not open_before:
             continue
         items.append((milestone, milestone_state(milestone, on)))
     return sorted(items, key=lambda item: (item[0].deadline, item[0].pk))

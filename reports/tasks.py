@@ -19,12 +19,15 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, OperationalError
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from reports.documents import filename_of
 from reports.models import Report
 from reports.pdf import render_pdf
+from units.models import User
+from units.notifications.services import NotificationKind, notify
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +97,21 @@ def store(report: Report, content: bytes, this_run) -> None:
     if not stored:
         # A newer attempt took over meanwhile: its own file wins, this one goes.
         report.file.delete(save=False)
+        return
+    tell_ready(report)
+
+
+def tell_ready(report: Report) -> None:
+    """Whoever asked for the report: it is ready to download."""
+    if report.requested_by_id is None:
+        return
+    notify(
+        recipients=User.objects.filter(pk=report.requested_by_id),
+        kind=NotificationKind.REPORT_READY,
+        subject=str(report),
+        url=reverse("reports:detail", args=[report.pk]),
+        unit=report.unit,
+    )
 
 
 def fail(this_run, error: BaseException) -> None:

@@ -1,7 +1,12 @@
+from functools import cache
+
 from units.models import Role
+from units.notifications.models import Notification
 from units.people import ADMINISTERING_ROLES
 
 REVIEW_ROLES = {Role.HOME_AFFAIRS, Role.PROVINCE_STAFF}
+# Who watches the timeline items of the plans below them (the overdue page).
+OVERDUE_ROLES = {Role.LEADER, Role.ADMINISTRATOR}
 
 
 def navigation(request):
@@ -21,4 +26,7 @@ def navigation(request):
         # units.historical.may_add_historical, from the roles alone for the same reason.
         "nav_historical": bool(roles & {Role.PROVINCE_STAFF, Role.ADMINISTRATOR}),
         "nav_council": bool(roles & (REVIEW_ROLES | {Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR})),
+        "nav_overdue": bool(roles & (REVIEW_ROLES | OVERDUE_ROLES)),
+        # One COUNT on the inbox index, run only when the navigation shows the badge, and once per page.
+        "unread_notifications": cache(lambda: Notification.objects.for_user(user).unread().count()),
     }

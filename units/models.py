@@ -345,3 +345,7 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+
+# Registered with this app; it lives in its own package (units/notifications/) with its service and views.
+from units.notifications.models import Notification, NotificationKind  # noqa: E402, F401

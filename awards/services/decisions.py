@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from awards.models import Award, CouncilSession, Decision, DecisionCounter, LegalRegime, Nomination, Nominee
 from awards.services.grants import granted_on
+from awards.services.notices import tell_decided
 from awards.services.routing import can_decide, dated_name, short_date, today
 from awards.services.transitions import Action, Status, field_error, record
 from units.models import Unit, User
@@ -106,6 +107,7 @@ def issue_decision(
             comment=_("Decision %(reference)s of %(date)s")
             % {"reference": decision.reference, "date": short_date(date)},
         )
+    tell_decided(decision, chosen)
     return decision
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from awards.catalogue import DOSSIER_PARTS
 from awards.models import AwardForm, LegalRegime, Nomination, Nominee
 from awards.services.checks import check_nomination, errors
+from awards.services.notices import tell_forwarded, tell_returned
 from awards.services.routing import can_decide, dated_name, short_date, today
 from awards.services.transitions import Action, Status, field_error, transition
 from campaigns.models import Plan
@@ -115,7 +116,7 @@ def return_nomination(nomination: Nomination, *, by: User, reason: str) -> Nomin
     """Send the file back to the proposer with what to fix; it comes back to the same level."""
     reason = _required_reason(reason, _("Say what the proposer must fix."))
     now = timezone.now()
-    return transition(
+    returned = transition(
         nomination,
         expected=IN_REVIEW,
         to=Status.RETURNED,
@@ -127,6 +128,8 @@ def return_nomination(nomination: Nomination, *, by: User, reason: str) -> Nomin
         return_reason=reason,
         returned_at=now,
     )
+    tell_returned(returned)
+    return returned
 
 
 @transaction.atomic
@@ -172,7 +175,7 @@ def forward_nomination(nomination: Nomination, *, by: User) -> Nomination:
         to, comment = Status.FORWARDED, _("Forwarded outside the app to the central level.")
     else:
         to, comment = Status.SUBMITTED, _("Forwarded to %(unit)s.") % {"unit": above}
-    return transition(
+    forwarded = transition(
         nomination,
         expected=[Status.APPROVED],
         to=to,
@@ -183,6 +186,8 @@ def forward_nomination(nomination: Nomination, *, by: User) -> Nomination:
         refusal=_("Only an approved nomination can be forwarded."),
         reviewer_unit=above,
     )
+    tell_forwarded(forwarded)
+    return forwarded
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from campaigns.assessments.notices import tell_reviewed, tell_submitted
 from campaigns.models import (
     Assessment,
     CriteriaSet,
@@ -251,7 +252,7 @@ def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
     reviewer = level_above(assessment.unit, on=timezone.localdate())
     if reviewer is None:
         raise ValidationError(_("This commune has no district or province above it to review its assessment."))
-    return _set_status(
+    submitted = _set_status(
         assessment,
         expected=EDITABLE,
         by=by,
@@ -261,6 +262,8 @@ def submit_assessment(assessment: Assessment, *, by: User) -> Assessment:
         submitted_at=timezone.now(),
         submitted_by=by,
     )
+    tell_submitted(submitted)
+    return submitted
 
 
 @transaction.atomic
@@ -270,7 +273,7 @@ def return_assessment(assessment: Assessment, *, by: User, reason: str) -> Asses
     if not reason:
         raise ValidationError({"reason": _("Say what the commune must fix.")})
     _check_reviewer(assessment, by)
-    return _set_status(
+    returned = _set_status(
         assessment,
         expected=(Assessment.Status.SUBMITTED,),
         by=by,
@@ -280,13 +283,15 @@ def return_assessment(assessment: Assessment, *, by: User, reason: str) -> Asses
         returned_at=timezone.now(),
         reviewed_by=by,
     )
+    tell_reviewed(returned)
+    return returned
 
 
 @transaction.atomic
 def approve_assessment(assessment: Assessment, *, by: User) -> Assessment:
     """Approve a submission, which locks it for good; targets count approved assessments only."""
     _check_reviewer(assessment, by)
-    return _set_status(
+    approved = _set_status(
         assessment,
         expected=(Assessment.Status.SUBMITTED,),
         by=by,
@@ -295,6 +300,8 @@ def approve_assessment(assessment: Assessment, *, by: User) -> Assessment:
         approved_at=timezone.now(),
         reviewed_by=by,
     )
+    tell_reviewed(approved)
+    return approved
 
 
 def _check_reviewer(assessment: Assessment, user: User) -> None:

@@ -1,10 +1,12 @@
 """Reminders from a district or province to the communes that have not submitted their year."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Reminder
-from units.models import Unit, User
+from units.models import Role, Unit, User
+from units.notifications.services import Notice, NotificationKind, members_by_unit, notify_each
 
 
 @transaction.atomic
@@ -25,4 +27,21 @@ def send_reminders(communes: list[Unit], *, year: int, message: str, by: User, s
         [Reminder(unit=commune, year=year, message=message, sent_by=by, sent_on=today) for commune in due],
         ignore_conflicts=True,
     )
+    _tell_officers(due, year=year, message=message, sender=sender)
     return len(due), len(reminded)
+
+
+def _tell_officers(communes: list[Unit], *, year: int, message: str, sender: Unit) -> None:
+    """Each reminded commune's officers find it in their inbox and their mail (one query for all officers)."""
+    officers = members_by_unit(communes, Role.COMMUNE_OFFICER)
+    notify_each(
+        Notice(
+            recipients=officers.get(commune.pk, []),
+            kind=NotificationKind.REMINDER,
+            subject=f"{commune} · {year} ({sender})",
+            body=message,
+            url=reverse("progress:my-year", args=[commune.pk, year]),
+            unit=commune,
+        )
+        for commune in communes
+    )

@@ -365,6 +365,12 @@ class Milestone(CleanNames, models.Model):
     )
     responsible = models.CharField(_("responsible"), max_length=200, blank=True)
     done_date = models.DateField(_("done on"), null=True, blank=True)
+    # A span (an item over several years) starts in year_from and is due at the due date or year (its last year). A yearly
+    # item is due every year from year_from to the due year, on the due date's day, at the end of the due
+    # quarter, or at the end of each year; done_through is the last year it was done for.
+    year_from = YearField(_("from year"), null=True, blank=True)
+    recurs_yearly = models.BooleanField(_("every year"), default=False)
+    done_through = YearField(_("done through year"), null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -380,32 +386,72 @@ class Milestone(CleanNames, models.Model):
                 condition=Q(due_year__isnull=True) | Q(due_year__gte=FIRST_YEAR, due_year__lte=LAST_YEAR),
                 name="milestone_due_year_in_range",
             ),
+            models.CheckConstraint(
+                condition=Q(year_from__isnull=True) | Q(year_from__gte=FIRST_YEAR, year_from__lte=LAST_YEAR),
+                name="milestone_year_from_in_range",
+            ),
         ]
 
     def __str__(self):
         return self.title
 
     @property
-    def deadline(self) -> datetime.date:
-        """The due date, or the last day of the due quarter or year."""
+    def last_year(self) -> int:
+        return self.due_date.year if self.due_date else self.due_year
+
+    @property
+    def first_year(self) -> int:
+        return min(self.year_from or self.last_year, self.last_year)
+
+    def deadline_in(self, year: int) -> datetime.date:
+        """The due date moved to `year` (28/02 for 29/02), or the last day of the due quarter or of `year`."""
         if self.due_date:
-            return self.due_date
+            day = self.due_date.day if (self.due_date.month, self.due_date.day) != (2, 29) else 28
+            return self.due_date.replace(year=year, day=day)
         if self.due_quarter:
             month = self.due_quarter * 3
-            end = datetime.date(self.due_year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
-            return end
-        return datetime.date(self.due_year, 12, 31)
+            return datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
+        return datetime.date(year, 12, 31)
+
+    @property
+    def occurrence_years(self) -> range:
+        """The years it is due: each year of its span for a yearly item, else its last year only."""
+        return range(self.first_year if self.recurs_yearly else self.last_year, self.last_year + 1)
+
+    @property
+    def open_year(self) -> int | None:
+        """The first year not yet done; None once it is done (a yearly item: for its last year)."""
+        if not self.recurs_yearly:
+            return None if self.done_date else self.last_year
+        done = self.done_through or self.first_year - 1
+        return done + 1 if done < self.last_year else None
+
+    @property
+    def is_done(self) -> bool:
+        return self.open_year is None
+
+    @property
+    def deadline(self) -> datetime.date:
+        """The deadline of the first year not yet done (the last year's once all are done)."""
+        return self.deadline_in(self.open_year or self.last_year)
 
     @property
     def due_label(self) -> str:
         if self.due_date:
-            return f"{self.due_date:%d/%m/%Y}"
-        if self.due_quarter:
-            return f"Q{self.due_quarter}/{self.due_year}"
-        return str(self.due_year)
+            when = f"{self.due_date:%d/%m}" if self.recurs_yearly else f"{self.due_date:%d/%m/%Y}"
+        elif self.due_quarter:
+            when = f"Q{self.due_quarter}" if self.recurs_yearly else f"Q{self.due_quarter}/{self.due_year}"
+        else:
+            when = "" if self.recurs_yearly else str(self.due_year)
+        if self.recurs_yearly:
+            span = _("every year %(first)s–%(last)s") % {"first": self.first_year, "last": self.last_year}
+            return f"{span}, {when}" if when else str(span)
+        if self.first_year < self.last_year:
+            return f"{self.first_year}–{when}"
+        return when
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
-        return self.done_date is None and self.deadline < (today or datetime.date.today())
+        return not self.is_done and self.deadline < (today or datetime.date.today())
 
 
 class EmulationSubject(models.Model):

@@ -169,6 +169,8 @@ class MilestoneForm(forms.ModelForm):
             "due_date",
             "due_year",
             "due_quarter",
+            "year_from",
+            "recurs_yearly",
             "responsible_unit",
             "responsible",
             "done_date",
@@ -181,16 +183,28 @@ class MilestoneForm(forms.ModelForm):
             self.fields[name].input_formats = DATE_INPUTS
         self.fields["responsible_unit"].limit_to(user, plan=self.instance.plan)
         self.fields["due_year"].help_text = _("Or a year (and quarter) instead of an exact date")
+        self.fields["year_from"].help_text = _(
+            "For an item over several years: its first year; the due date or year is its last."
+        )
+        self.fields["recurs_yearly"].help_text = _(
+            "Due every year from the first year to the due year, on the due date's day or at the quarter's end."
+        )
         fit_columns(self)
 
     def clean(self):
         cleaned = super().clean()
-        if "due_year" in self.errors:  # a year out of range is said once, next to it
+        if "due_year" in self.errors or "year_from" in self.errors:  # a year out of range is said once, next to it
             return cleaned
-        if not cleaned.get("due_date") and not cleaned.get("due_year"):
+        due_date, due_year, year_from = cleaned.get("due_date"), cleaned.get("due_year"), cleaned.get("year_from")
+        if not due_date and not due_year:
             self.add_error("due_date", _("Give a due date, or a due year."))
-        if cleaned.get("due_quarter") and not cleaned.get("due_year"):
+        if cleaned.get("due_quarter") and not due_year:
             self.add_error("due_year", _("A quarter needs its year."))
+        last = due_date.year if due_date else due_year
+        if year_from and last and year_from > last:
+            self.add_error("year_from", _("The first year comes after the due year %(year)s.") % {"year": last})
+        if cleaned.get("recurs_yearly") and not year_from:
+            self.add_error("year_from", _("A yearly item needs its first year."))
         return cleaned
 
 

@@ -125,7 +125,7 @@ def _copy_timeline(parent: Plan, plan: Plan) -> None:
     kinds = [k for k in Milestone.Kind if k not in (Milestone.Kind.BUILD_PLAN, Milestone.Kind.LAUNCH)]
     today = datetime.date.today()
     for milestone in parent.milestones.filter(kind__in=kinds):
-        if milestone.deadline < today:
+        if milestone.deadline_in(milestone.last_year) < today:
             continue
         Milestone.objects.create(
             plan=plan,
@@ -134,6 +134,8 @@ def _copy_timeline(parent: Plan, plan: Plan) -> None:
             due_date=milestone.due_date,
             due_year=milestone.due_year,
             due_quarter=milestone.due_quarter,
+            year_from=milestone.year_from,
+            recurs_yearly=milestone.recurs_yearly,
         )
 
 
@@ -152,12 +154,21 @@ def record_amendment(plan: Plan, amendment: PlanAmendment, *, by: User) -> PlanA
     return amendment
 
 
-def mark_milestone_done(milestone: Milestone, *, on: datetime.date | None = None) -> bool:
-    """Set the done date once; a second click changes nothing. Saved (not updated) so the history records it."""
-    if milestone.done_date is not None:
+def mark_milestone_done(milestone: Milestone, *, on: datetime.date | None = None, year: int | None = None) -> bool:
+    """Set the done date once; a second click changes nothing. Saved (not updated) so the history records it.
+
+    A yearly item is done one year at a time: `year` (the form says which year the button was for) must be its
+    first open year, so a second click for the same year changes nothing either.
+    """
+    open_year = milestone.open_year
+    if open_year is None or (milestone.recurs_yearly and year is not None and year != open_year):
         return False
     milestone.done_date = on or datetime.date.today()
-    milestone.save(update_fields=["done_date"])
+    fields = ["done_date"]
+    if milestone.recurs_yearly:
+        milestone.done_through = open_year
+        fields.append("done_through")
+    milestone.save(update_fields=fields)
     return True
 
 

@@ -17,7 +17,15 @@ class TimelineState(models.TextChoices):
 
 
 def milestone_state(milestone: Milestone, as_of: AsOf) -> TimelineState:
-    """Done (on time or late) by the day, else overdue once its deadline has passed, else not yet due."""
+    """Done (on time or late) by the day, else overdue once its deadline has passed, else not yet due.
+
+    A yearly item is judged on its first year not yet done: overdue once that year's deadline has passed,
+    done when its last year is done.
+    """
+    if milestone.recurs_yearly:
+        if milestone.is_done:
+            return TimelineState.DONE
+        return TimelineState.OVERDUE if as_of.has_passed(milestone.deadline) else TimelineState.PENDING
     done = milestone.done_date
     if done is not None and done <= as_of.day:
         return TimelineState.DONE if done <= milestone.deadline else TimelineState.LATE

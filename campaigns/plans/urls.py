@@ -1,7 +1,7 @@
 from django.urls import path
 
 from campaigns.plans import views
-from campaigns.plans.views import allocations, bases, campaigns, completion, importer
+from campaigns.plans.views import allocations, bases, campaigns, completion, importer, overdue
 
 app_name = "campaigns"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/completion/new/", completion.condition_create, name="completion-create"),
     path("completion/<int:pk>/edit/", completion.condition_edit, name="completion-edit"),
     path("completion/<int:pk>/delete/", completion.condition_delete, name="completion-delete"),
+    path("overdue/", overdue.overdue, name="overdue"),
     path("plans/new/", views.plan_create, name="plan-create"),
     path("plans/import/", importer.plan_import, name="plan-import"),
     path("plans/import/review/", importer.plan_import_review, name="plan-import-review"),

@@ -374,7 +374,8 @@ def test_matrix_runs_the_same_queries_whatever_the_number_of_communes(
     client.force_login(noivu)
     client.get(matrix_url(district))  # warm the session and the user's memberships
 
-    with django_assert_max_num_queries(16):
+    # 17: one counts the unread notifications of the menu's bell.
+    with django_assert_max_num_queries(17):
         response = client.get(matrix_url(district))
 
     assert len(response.context["matrix"].rows) == count
@@ -391,8 +392,8 @@ def test_status_page_runs_the_same_queries_whatever_the_number_of_communes(
         Reminder.objects.create(unit=commune, year=2024, message="m")
     client.force_login(noivu)
 
-    # 13: one of them reads the programme years, which are data.
-    with django_assert_max_num_queries(13):
+    # 14: one of them reads the programme years, which are data; one counts the menu's unread notifications.
+    with django_assert_max_num_queries(14):
         response = client.get(status_url(district))
 
     assert len(response.context["rows"]) == count

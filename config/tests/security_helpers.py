@@ -66,6 +66,8 @@ from campaigns.models.criteria import CriteriaSet, Criterion, GroupThreshold, In
 from reports.models import Report
 from units.demo import LEGACY, Y2025, demo_unit
 from units.models import Kind, Membership, Unit, User
+from units.notifications.models import Notification, NotificationKind
+from units.notifications.services import notify
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # A Windows executable starts with "MZ": what an .exe renamed .pdf or .xlsx looks like inside.
@@ -299,6 +301,8 @@ PLAN = owned(Plan, "issuing_unit")
 DASHBOARD = unit_of_kind(Kind.DISTRICT, Kind.PROVINCE, key="unit_pk", year=2024)
 SESSION = owned(CouncilSession, "council_unit")
 REPORT = owned(Report, "unit")
+# A notification of someone who holds a role under the roots (the inbox is each person's own).
+NOTIFICATION = owned(Notification, "recipient__memberships__unit")
 
 # URL name → how to find an object of another unit for it. A URL with parameters that is missing here makes
 # the matrix fail with "add a resolver for <name>": a new URL cannot escape the matrix silently.
@@ -421,6 +425,8 @@ FINDERS: dict[str, Finder] = {
     "reports:print-decision": decision,
     "reports:print-certificates": decision,
     "reports:print-minutes": SESSION,
+    "notifications:open": NOTIFICATION,
+    "notifications:read": NOTIFICATION,
 }
 
 
@@ -541,6 +547,8 @@ def add_foreign_objects() -> None:
             threshold=50,
         )
     _add_quang_tri_awards(admin)
+    for user in User.objects.filter(username__in=OTHER_REGIONS):
+        notify(recipients=[user], kind=NotificationKind.REMINDER, subject=f"Nhắc {user.username}", url="/progress/")
 
 
 def _add_province_criteria(province: Unit) -> None:

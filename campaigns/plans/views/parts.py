@@ -17,6 +17,7 @@ from campaigns.plans.permissions import can_edit_plan
 from campaigns.plans.services import mark_milestone_done
 from campaigns.plans.target_forms import TargetForm
 from campaigns.plans.views.plans import load_plan
+from units.fields import year_or_none
 from units.files import stored_file_response
 
 
@@ -90,7 +91,7 @@ def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = load_part(request, Milestone, pk)
-    if mark_milestone_done(milestone):
+    if mark_milestone_done(milestone, year=year_or_none(request.POST.get("year"))):
         messages.success(request, _("Marked as done."))
     else:
         messages.info(request, _("This item was already done."))
