@@ -179,19 +179,25 @@ def subject_kind(name: str) -> str:
 
 
 def _milestones(plan: Plan, item: dict) -> None:
+    """One timeline item: a span ("2022-2025") keeps its first year, a yearly one ("Hằng năm …") recurs each year
+    from the plan's year (or the span's) to the end of the campaign."""
     quarter = re.search(r"\bquy (iv|iii|ii|i)\b", fold(item["text"]))
     first, last = item.get("year_from"), item.get("year_to")
-    if item.get("recurring"):
-        # "Hằng năm …": one item a year, from the plan's year (or the span's) to the end of the campaign.
+    recurring = bool(item.get("recurring"))
+    if recurring:
         start = first or (plan.issue_date.year if plan.issue_date else plan.campaign.start_year)
-        years = range(max(start, plan.campaign.start_year), (last or plan.campaign.end_year) + 1)
-    else:
-        years = [last or first] if (last or first) else []
-    for year in years:
-        Milestone.objects.create(
-            plan=plan,
-            kind=milestone_kind(item["text"]),
-            title=item["text"][:300],
-            due_year=year,
-            due_quarter=QUARTERS[quarter[1]] if quarter and not item.get("recurring") else None,
-        )
+        first, last = max(start, plan.campaign.start_year), last or plan.campaign.end_year
+    last = last or first
+    if not last:
+        return
+    last = min(max(last, FIRST_YEAR), LAST_YEAR)
+    first = min(max(first, FIRST_YEAR), last) if first else None
+    Milestone.objects.create(
+        plan=plan,
+        kind=milestone_kind(item["text"]),
+        title=item["text"][:300],
+        year_from=first if first and first < last else None,
+        due_year=last,
+        recurs_yearly=recurring and bool(first) and first < last,
+        due_quarter=QUARTERS[quarter[1]] if quarter else None,
+    )

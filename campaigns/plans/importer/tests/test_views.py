@@ -36,6 +36,11 @@ def test_pasting_the_ha_quang_text_proposes_its_fields_and_saving_stores_the_pla
     assert plan.milestones.exists() and plan.subjects.count() == 6
     assert plan.parent.is_summary and plan.parent.number == "2452/KH-UBND"
     assert plan.parent.issuing_unit == ha_quang.province and plan.parent.issuer_name == "UBND tỉnh Cao Bằng"
+    # "Hằng năm …" is one yearly item over the campaign's years, not a copy per year.
+    yearly = list(plan.milestones.filter(recurs_yearly=True))
+    assert yearly and all(len(item.occurrence_years) > 1 for item in yearly)
+    titles = list(plan.milestones.values_list("title", flat=True))
+    assert len(titles) == len(set(titles))
     named = [target for target in plan.targets.all() if target.units.exists()]
     assert named, "the Hà Quảng plan names its communes"
     for target in named:  # in the text's order, as the plan page lists them
