@@ -9,7 +9,15 @@ from awards.models.catalogue import (
 )
 from awards.models.councils import AgendaItem, Ballot, CouncilMember, CouncilSession
 from awards.models.decisions import Award, Decision, DecisionCounter
-from awards.models.nominations import DossierFile, Nomination, NominationEvent, NominationType, Nominee, Round
+from awards.models.nominations import (
+    DossierFile,
+    Nomination,
+    NominationComment,
+    NominationEvent,
+    NominationType,
+    Nominee,
+    Round,
+)
 
 __all__ = [
     "AgendaItem",
@@ -27,6 +35,7 @@ __all__ = [
     "GrantRule",
     "LegalRegime",
     "Nomination",
+    "NominationComment",
     "NominationEvent",
     "NominationType",
     "Nominee",

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from campaigns.assessments.audit import audit_trail, changes_since_return
+from campaigns.assessments.discussion import thread_context
 from campaigns.assessments.forms import AssessmentForm, ReturnForm
 from campaigns.assessments.services import (
     add_evidence,
@@ -184,6 +185,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "may_edit": may_edit and not assessment.is_locked,
         "reviewer": assessment.reviewer_unit or level_above(unit, on=timezone.localdate()),
         "baseline": baseline_of(unit),
+        **thread_context(request.user, assessment),
     }
     return render(request, "assessments/my_year.html", context)
 
@@ -272,6 +274,7 @@ def _review_page(request: HttpRequest, assessment: Assessment, return_form: Retu
         "year_files": [item for item in evidence if item.criterion_id is None],
         "changes": changes_since_return(assessment) if assessment.status == Assessment.Status.SUBMITTED else [],
         "return_form": return_form,
+        **thread_context(request.user, assessment),
     }
     return render(request, "assessments/review.html", context)
 

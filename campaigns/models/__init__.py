@@ -1,4 +1,4 @@
-from campaigns.models.assessments import CriterionResult, Evidence, IndicatorValue, Reminder
+from campaigns.models.assessments import AssessmentComment, CriterionResult, Evidence, IndicatorValue, Reminder
 from campaigns.models.completion import CompletionCondition
 from campaigns.models.criteria import (
     CommuneGroup,
@@ -34,6 +34,7 @@ from campaigns.models.records import ExemplaryModel, ResourceContribution, Villa
 from campaigns.models.targets import Target, TargetYear
 
 __all__ = [
+    "AssessmentComment",
     "CompletionCondition",
     "CommuneGroup",
     "CommuneGroupNumber",
