@@ -111,7 +111,7 @@ def test_the_record_history_reads_in_words(sign_in, live_server, reviewer, offic
     shoot(page, "records")
 
 
-def test_the_reviewer_and_the_commune_talk_on_the_year_page(sign_in, live_server, reviewer, officer, tree):
+def test_the_reviewer_and_the_commune_talk_on_the_year_page(sign_in, live_server, reviewer, officer, tree, tmp_path):
     assessment = Assessment.objects.create(
         unit=tree.commune,
         year=2024,
@@ -128,7 +128,15 @@ def test_the_reviewer_and_the_commune_talk_on_the_year_page(sign_in, live_server
     commune = sign_in(officer.username)
     commune.goto(live_server.url + reverse("progress:my-year", args=[tree.commune.pk, 2024]))
     expect(commune.locator("#comments")).to_contain_text("Tiêu chí 17")
+    # A program under a PDF name is refused next to the field, the typed text kept.
+    fake = tmp_path / "bien-ban.pdf"
+    fake.write_bytes(b"MZ\x90\x00 not a pdf")
     commune.fill("#id_text", "Xã đã bổ sung biên bản vào minh chứng tiêu chí 17.")
+    commune.set_input_files("#id_attachment", str(fake))
     commune.click("#comment-form button[type=submit]")
+    expect(commune.locator("#div_id_attachment")).to_contain_text("Chỉ đính kèm được tệp PDF hoặc ảnh PNG, JPEG.")
+    expect(commune.locator("#id_text")).to_have_value("Xã đã bổ sung biên bản vào minh chứng tiêu chí 17.")
+    shoot(commune, "comment-refused")
+    commune.click("#comment-form button[type=submit]")  # without the file this time
     expect(commune.locator("#comments .app-comment")).to_have_count(2)
     shoot(commune, "year-thread")
