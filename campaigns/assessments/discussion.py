@@ -17,11 +17,14 @@ from units.models import Unit, User
 
 
 def speaking_for(user: User, assessment: Assessment) -> Unit | None:
-    """The commune for its officers, the reviewing unit for its reviewers; a reader who is neither posts nothing."""
-    if can_review_assessment(user, assessment):
-        return assessment.reviewer_unit
+    """The commune for its officers, the reviewing unit for its reviewers; a reader who is neither posts nothing.
+
+    The commune is asked first: its year page then spends no query on the reviewer's units.
+    """
     if can_edit_assessment(user, assessment):
         return assessment.unit
+    if can_review_assessment(user, assessment):
+        return assessment.reviewer_unit
     return None
 
 
