@@ -128,6 +128,8 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "criteria_set", "reviewer_unit", "submitted_by", "reviewed_by"
     )
     assessment = found.first()
+    if assessment is not None:
+        assessment.unit = unit  # the same row, already loaded: the thread's permission check reads it
     if assessment is None and (empty := _empty_set(unit, year, None, None)):
         return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
     if assessment is None and not may_edit:
