@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from units.fields import interpolate
 from units.models import Unit, User
+from units.text import CleanNames
 from units.uploads import FileKind, check_upload
 
 # A comment is a message, not a document: long texts go in an attachment.
@@ -27,8 +28,10 @@ ATTACHMENT_KINDS = [
 ]
 
 
-class Comment(models.Model):
+class Comment(CleanNames, models.Model):
     """One message of a thread: who wrote it, for which unit (the proposer's or the reviewer's side)."""
+
+    clean_name_fields = ("attachment_name",)
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=gettext_lazy("unit"))
