@@ -2,7 +2,7 @@ from django.urls import path
 
 # The council, decision and verification pages route themselves there, in the same "awards" namespace.
 from awards.urls_council import urlpatterns as council_urlpatterns
-from awards.views import catalogue, history, nominations, plan_forms, postings, queue
+from awards.views import catalogue, discussion, history, nominations, plan_forms, postings, queue
 
 app_name = "awards"
 
@@ -15,7 +15,11 @@ urlpatterns = [
     path("files/<int:pk>/", nominations.download, name="file"),
     path("<int:pk>/submit/", nominations.submit, name="submit"),
     path("<int:pk>/close-dissolved/", nominations.close_dissolved, name="close-dissolved"),
+    path("<int:pk>/comments/", discussion.comment, name="comment"),
+    path("comments/<int:pk>/file/", discussion.comment_file, name="comment-file"),
     path("queue/", queue.queue, name="queue"),
+    path("queue/start/", queue.start_batch, name="queue-start"),
+    path("queue/agenda/", queue.agenda_batch, name="queue-agenda"),
     path("<int:pk>/appraise/", queue.appraise, name="appraise"),
     path("<int:pk>/appraise/start/", queue.start_appraisal, name="start-appraisal"),
     path("<int:pk>/appraise/return/", queue.return_, name="return"),

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from units.text import CleanNames, clean_name, fold
 
@@ -157,6 +158,8 @@ class Unit(CleanNames, models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Derived columns stay out: the second save that sets the path is then no change.
+    history = HistoricalRecords(excluded_fields=["path", "depth", "search_name", "created_at"])
     objects = UnitQuerySet.as_manager()
 
     class Meta:

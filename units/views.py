@@ -18,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from units import excel
 from units.forms import ImportForm, UnitFilterForm, UnitForm
+from units.history import Entry, Source, history_entries
 from units.models import CodeScheme, Kind, Lineage, Unit, User
 from units.permissions import can_see, creatable_kinds, may_edit
 from units.picker import MAX_QUERY, MAX_RESULTS, read_token, scope_units
@@ -80,8 +81,21 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "code_scheme": CodeScheme(unit.code_scheme).label,
         "can_create": bool(creatable_kinds(user, unit)),
         "can_edit": may_edit(user, unit),
+        "history": unit_history(unit),
     }
     return render(request, "units/unit_detail.html", context)
+
+
+# A unit changes a few times in its life; a page of its latest changes is enough.
+HISTORY_LIMIT = 50
+
+
+def unit_history(unit: Unit) -> list[Entry]:
+    """The unit's recorded changes, newest first, with the parent named (two queries)."""
+    latest = Unit.history.filter(id=unit.pk).order_by("-history_date", "-history_id").values("history_id")
+    records = Unit.history.filter(history_id__in=latest[:HISTORY_LIMIT])
+    source = Source(Unit, _("Unit"), records, lambda record, names: record.name)
+    return history_entries([source])[::-1]
 
 
 @dataclass

@@ -9,7 +9,15 @@ from awards.models.catalogue import (
 )
 from awards.models.councils import AgendaItem, Ballot, CouncilMember, CouncilSession
 from awards.models.decisions import Award, Decision, DecisionCounter
-from awards.models.nominations import DossierFile, Nomination, NominationEvent, NominationType, Nominee, Round
+from awards.models.nominations import (
+    DossierFile,
+    Nomination,
+    NominationComment,
+    NominationEvent,
+    NominationType,
+    Nominee,
+    Round,
+)
 from awards.models.postings import Holiday, PostingComment, PublicPosting
 
 __all__ = [
@@ -29,6 +37,7 @@ __all__ = [
     "Holiday",
     "LegalRegime",
     "Nomination",
+    "NominationComment",
     "NominationEvent",
     "NominationType",
     "Nominee",

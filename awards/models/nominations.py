@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from awards.models.catalogue import AwardForm, LegalRegime, NomineeKind
+from units.discussion import Comment
 from units.fields import YearField
 from units.models import Unit, UnitOwnedQuerySet
 from units.text import CleanNames
@@ -159,6 +160,11 @@ class Nomination(models.Model):
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
+    @property
+    def discussion_closed(self) -> bool:
+        """Decided, forwarded out of reach, rejected or closed: the thread stays readable, no one adds to it."""
+        return self.status in self.CLOSED_STATUSES
+
 
 class NominationEvent(models.Model):
     """One transition: who moved the nomination from which status to which, at which unit, and why."""
@@ -201,3 +207,13 @@ class DossierFile(CleanNames, models.Model):
 
     def __str__(self):
         return self.title
+
+
+class NominationComment(Comment):
+    """A message in the thread between the proposing unit and the reviewers of a nomination."""
+
+    nomination = models.ForeignKey(Nomination, models.CASCADE, related_name="comments")
+
+    class Meta(Comment.Meta):
+        verbose_name = _("nomination comment")
+        verbose_name_plural = _("nomination comments")

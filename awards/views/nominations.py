@@ -18,6 +18,7 @@ from awards.models import AwardForm, DossierFile, Nomination, Nominee, NomineeKi
 from awards.permissions import can_appraise, can_edit, can_propose, proposing_units
 from awards.services.grants import regime_label
 from awards.views import query_int
+from awards.views.discussion import thread_context, with_comments
 from campaigns.models import Campaign
 from units.files import stored_file_response
 from units.models import Unit
@@ -169,8 +170,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = load_nomination(request, pk)
     user = request.user
     editable = can_edit(user, nomination)
-    context = {
-        **nomination_context(nomination),
+    context = nomination_context(nomination)
+    thread = thread_context(user, nomination)
+    context |= {
+        **thread,
+        "events": with_comments(context["events"], thread["comments"]),
         "can_edit": editable,
         "can_upload": editable or can_appraise(user, nomination),
         "can_appraise": can_appraise(user, nomination),

@@ -20,12 +20,16 @@ from awards.forms_postings import PostingForm
 from awards.models import AwardForm, CouncilSession, Nomination, PublicPosting, Round
 from awards.permissions import appraising_units, can_appraise
 from awards.views import query_int
+from awards.views.discussion import thread_context, with_comments
 from awards.views.nominations import load_nomination, nomination_context
+from units.fields import row_pks
 from units.models import Unit
 
 Status = Nomination.Status
 # The queue in the order the work goes: new files, files being appraised, at the council, awaiting the decision.
 QUEUE_STATUSES = [Status.SUBMITTED, Status.IN_APPRAISAL, Status.COUNCIL, Status.APPROVED]
+# A batch is a council's day of work; more ticked rows than this are a forged form.
+MAX_BATCH = 200
 
 
 def queue_of(units: list[Unit]) -> QuerySet[Nomination]:
@@ -75,6 +79,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "rounds": Round.choices,
         "years": sorted(set(queue_of(units).order_by().values_list("round_year", flat=True).distinct()), reverse=True),
         "award_forms": AwardForm.objects.all(),
+        "sessions": list(open_sessions(units)),
     }
     template = "awards/_queue_table.html" if request.htmx else "awards/queue.html"
     return render(request, template, context)
@@ -104,8 +109,11 @@ def appraise_page(request: HttpRequest, nomination: Nomination, **forms) -> Http
         if nomination.status in (Status.COUNCIL, Status.APPROVED)
         else None
     )
-    context = {
-        **nomination_context(nomination),
+    context = nomination_context(nomination)
+    thread = thread_context(request.user, nomination)
+    context |= {
+        **thread,
+        "events": with_comments(context["events"], thread["comments"]),
         "changes": services.changes_since_return(nomination),
         "return_form": forms.get("return_form") or ReasonForm(prefix="return"),
         "reject_form": forms.get("reject_form") or ReasonForm(prefix="reject"),
@@ -212,3 +220,74 @@ def forward(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Forwarded outside the app to the central level."))
     return redirect("awards:detail", nomination.pk)
+
+
+def _chosen(request: HttpRequest, units: list[Unit]) -> list[Nomination]:
+    """The ticked rows, each scoped to the user's queue: a pk from elsewhere is simply not found."""
+    pks = row_pks(request.POST.getlist("pk"))[:MAX_BATCH]
+    return list(queue_of(units).filter(pk__in=pks).select_related("nominee", "reviewer_unit").order_by("pk"))
+
+
+def _report_batch(request: HttpRequest, done: int, skipped: list[str], success: str) -> None:
+    if done:
+        messages.success(request, success)
+    for message in skipped:
+        messages.warning(request, message)
+
+
+@login_required
+@require_POST
+def start_batch(request: HttpRequest) -> HttpResponse:
+    """Take the ticked submitted nominations into appraisal; one refused (someone acted first) is named."""
+    units = appraising_units(request.user)
+    if not units:
+        raise PermissionDenied
+    chosen = _chosen(request, units)
+    if not chosen:
+        messages.warning(request, _("Tick the nominations first."))
+        return redirect("awards:queue")
+    done, skipped = 0, []
+    for nomination in chosen:
+        try:
+            services.start_appraisal(nomination, by=request.user)
+            done += 1
+        except ValidationError as error:
+            skipped.append(f"{nomination.nominee.name}: {' '.join(error.messages)}")
+    _report_batch(request, done, skipped, _("Appraisal started for %(count)s nominations.") % {"count": done})
+    return redirect("awards:queue")
+
+
+@login_required
+@require_POST
+def agenda_batch(request: HttpRequest) -> HttpResponse:
+    """Put the ticked nominations in appraisal on an open session of their reviewing unit's council."""
+    units = appraising_units(request.user)
+    if not units:
+        raise PermissionDenied
+    form = AgendaForm(request.POST, sessions=open_sessions(units))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect("awards:queue")
+    chosen = _chosen(request, units)
+    if not chosen:
+        messages.warning(request, _("Tick the nominations first."))
+        return redirect("awards:queue")
+    session = form.cleaned_data["session"]
+    done, skipped = 0, []
+    for nomination in chosen:
+        try:
+            services.put_on_agenda(nomination, session=session, by=request.user)
+            done += 1
+        except ValidationError as error:
+            skipped.append(f"{nomination.nominee.name}: {' '.join(error.messages)}")
+    success = _("%(count)s nominations put on the agenda of %(session)s.") % {"count": done, "session": session}
+    _report_batch(request, done, skipped, success)
+    return redirect("awards:queue")
+
+
+def open_sessions(units: list[Unit]) -> QuerySet[CouncilSession]:
+    return CouncilSession.objects.filter(council_unit__in=units, status=CouncilSession.Status.OPEN).select_related(
+        "council_unit"
+    )

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from campaigns.models import Assessment, Criterion, CriterionResult, Indicator, IndicatorValue
+from campaigns.models import Assessment, Criterion, CriterionResult, Evidence, Indicator, IndicatorValue
 from units.models import User
 
 
@@ -26,13 +26,20 @@ def changes_since_return(assessment: Assessment) -> list[Change]:
     return [
         change
         for field, change in _audit(assessment, since=assessment.returned_at)
-        if field in ("achieved", "result_note", "override_reason", "value", "text_value", "note")
+        if field in ("achieved", "result_note", "override_reason", "value", "text_value", "note", "evidence")
     ]
 
 
 def audit_trail(assessment: Assessment) -> list[Change]:
-    """Every recorded change of the assessment, its results and its values, oldest first."""
-    return [change for _field, change in _audit(assessment)]
+    """Every recorded change of the assessment, its results, values and files, and its comments, oldest first."""
+    changes = [change for _field, change in _audit(assessment)]
+    for comment in assessment.comments.select_related("author", "unit"):
+        text = comment.text if len(comment.text) <= 200 else comment.text[:199] + "…"
+        if comment.attachment_name:
+            text += f" [{comment.attachment_name}]"
+        label = _("Comment (%(unit)s)") % {"unit": comment.unit.name}
+        changes.append(Change(label, "", text, comment.author, comment.created_at))
+    return sorted(changes, key=lambda change: change.when)
 
 
 def _audit(assessment: Assessment, since: datetime.datetime | None = None) -> list[tuple[str, Change]]:
@@ -81,7 +88,26 @@ def _audit(assessment: Assessment, since: datetime.datetime | None = None) -> li
                         Change(label, _shown(field, old), _shown(field, new), record.history_user, record.history_date),
                     )
                 )
+    found += _evidence_changes(assessment, since, criteria)
     found.sort(key=lambda pair: pair[1].when)
+    return found
+
+
+def _evidence_changes(
+    assessment: Assessment, since: datetime.datetime | None, criteria: dict[int, str]
+) -> list[tuple[str, Change]]:
+    """Files added and removed (one query): a removed file keeps its title in its deletion record."""
+    records = Evidence.history.filter(assessment_id=assessment.pk, history_type__in=["+", "-"])
+    if since is not None:
+        records = records.filter(history_date__gt=since)
+    found = []
+    for record in records.select_related("history_user").order_by("history_date", "history_id"):
+        where = criteria.get(record.criterion_id, "?") if record.criterion_id else _("the year")
+        label = _("Evidence for %(where)s") % {"where": where}
+        old, new = ("", record.title) if record.history_type == "+" else (record.title, "")
+        found.append(
+            ("evidence", Change(label, _shown("", old), _shown("", new), record.history_user, record.history_date))
+        )
     return found
 
 

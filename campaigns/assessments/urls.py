@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaigns.assessments import views
+from campaigns.assessments import discussion, views
 
 app_name = "progress"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("assessments/<int:pk>/approve/", views.approve, name="approve"),
     path("assessments/<int:pk>/return/", views.send_back, name="return"),
     path("assessments/<int:pk>/history/", views.history, name="history"),
+    path("assessments/<int:pk>/comments/", discussion.comment, name="comment"),
+    path("comments/<int:pk>/file/", discussion.comment_file, name="comment-file"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
     path("evidence/<int:pk>/delete/", views.evidence_delete, name="evidence-delete"),
 ]

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from campaigns.assessments.audit import audit_trail, changes_since_return
+from campaigns.assessments.discussion import thread_context
 from campaigns.assessments.forms import AssessmentForm, ReturnForm
 from campaigns.assessments.services import (
     add_evidence,
@@ -127,6 +128,8 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "criteria_set", "reviewer_unit", "submitted_by", "reviewed_by"
     )
     assessment = found.first()
+    if assessment is not None:
+        assessment.unit = unit  # the same row, already loaded: the thread's permission check reads it
     if assessment is None and (empty := _empty_set(unit, year, None, None)):
         return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
     if assessment is None and not may_edit:
@@ -184,6 +187,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "may_edit": may_edit and not assessment.is_locked,
         "reviewer": assessment.reviewer_unit or level_above(unit, on=timezone.localdate()),
         "baseline": baseline_of(unit),
+        **thread_context(request.user, assessment),
     }
     return render(request, "assessments/my_year.html", context)
 
@@ -272,6 +276,7 @@ def _review_page(request: HttpRequest, assessment: Assessment, return_form: Retu
         "year_files": [item for item in evidence if item.criterion_id is None],
         "changes": changes_since_return(assessment) if assessment.status == Assessment.Status.SUBMITTED else [],
         "return_form": return_form,
+        **thread_context(request.user, assessment),
     }
     return render(request, "assessments/review.html", context)
 

@@ -1,4 +1,4 @@
-from campaigns.models.assessments import CriterionResult, Evidence, IndicatorValue, Reminder
+from campaigns.models.assessments import AssessmentComment, CriterionResult, Evidence, IndicatorValue, Reminder
 from campaigns.models.completion import CompletionCondition
 from campaigns.models.criteria import (
     CommuneGroup,
@@ -36,6 +36,7 @@ from campaigns.models.targets import Allocation, Target, TargetYear
 
 __all__ = [
     "Allocation",
+    "AssessmentComment",
     "CompletionCondition",
     "CommuneGroup",
     "CommuneGroupNumber",

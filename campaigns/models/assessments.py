@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from campaigns.models.criteria import Criterion, Indicator
 from campaigns.models.progress import Assessment
+from units.discussion import Comment
 from units.models import Unit
 from units.text import CleanNames
 
@@ -77,6 +78,9 @@ class Evidence(CleanNames, models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    # Added and removed files are part of a year's history and of what changed since a return.
+    history = HistoricalRecords(excluded_fields=["uploaded_at"])
+
     class Meta:
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
@@ -108,3 +112,13 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.unit} · {self.year}"
+
+
+class AssessmentComment(Comment):
+    """A message in the thread between the commune and its reviewers about a yearly assessment."""
+
+    assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="comments")
+
+    class Meta(Comment.Meta):
+        verbose_name = _("assessment comment")
+        verbose_name_plural = _("assessment comments")

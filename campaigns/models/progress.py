@@ -84,6 +84,7 @@ class Recognition(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
     is_demo = models.BooleanField(default=False, editable=False)
 
+    history = HistoricalRecords(excluded_fields=["recorded_at"])
     objects = RecognitionQuerySet.as_manager()
 
     class Meta:
@@ -194,6 +195,11 @@ class Assessment(models.Model):
     def is_locked(self) -> bool:
         return self.status in (self.Status.SUBMITTED, self.Status.APPROVED)
 
+    @property
+    def discussion_closed(self) -> bool:
+        """An approved year is final: its thread stays readable, no one adds to it."""
+        return self.status == self.Status.APPROVED
+
 
 class OcopProduct(CleanNames, models.Model):
     """An OCOP product (Chương trình mỗi xã một sản phẩm) of a commune."""
@@ -221,6 +227,7 @@ class OcopProduct(CleanNames, models.Model):
     group = models.CharField(_("group"), max_length=12, choices=Group)
     is_demo = models.BooleanField(default=False, editable=False)
 
+    history = HistoricalRecords()
     objects = UnitOwnedQuerySet.as_manager()
 
     class Meta:
@@ -252,6 +259,8 @@ class OcopRating(models.Model):
     decision_number = models.CharField(_("decision number"), max_length=80, blank=True)
     decision_date = models.DateField(_("decision date"))
     valid_until = models.DateField(_("valid until"), editable=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("OCOP rating")

@@ -86,6 +86,7 @@ class ExemplaryModel(CleanNames, models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
     is_demo = models.BooleanField(default=False, editable=False)
 
+    history = HistoricalRecords()
     objects = UnitOwnedQuerySet.as_manager()
 
     class Meta:

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from campaigns.records import figures, views
+from campaigns.records import figures, history, views
 
 app_name = "records"
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("units/<int:pk>/", views.unit, name="unit"),
+    path("units/<int:pk>/history/", history.history, name="history"),
     path("units/<int:pk>/recognitions/", views.recognition_list, name="recognitions"),
     path("units/<int:pk>/recognitions/new/", views.recognition_create, name="recognition-create"),
     path("recognitions/<int:pk>/edit/", views.recognition_edit, name="recognition-edit"),

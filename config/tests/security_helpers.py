@@ -38,6 +38,7 @@ from awards.models import (
     GrantRule,
     LegalRegime,
     Nomination,
+    NominationComment,
     NominationType,
     Nominee,
     NomineeKind,
@@ -46,6 +47,7 @@ from awards.models import (
 from campaigns.criteria.services import make_province_version
 from campaigns.models import (
     Assessment,
+    AssessmentComment,
     Campaign,
     EmulationSubject,
     Evidence,
@@ -236,6 +238,18 @@ def nomination(roots) -> dict | None:
     return row and {"pk": row.pk}
 
 
+def nomination_comment(roots) -> dict | None:
+    """A comment on a nomination that nomination() would find: proposed and waiting in the roots."""
+    under = _under(roots)
+    row = (
+        NominationComment.objects.filter(nomination__proposing_unit__in=under)
+        .filter(Q(nomination__reviewer_unit__isnull=True) | Q(nomination__reviewer_unit__in=under))
+        .order_by("pk")
+        .first()
+    )
+    return row and {"pk": row.pk}
+
+
 def assessment_year(roots) -> dict | None:
     row = Assessment.objects.filter(unit__in=_under(roots)).order_by("-year", "pk").first()
     return row and {"unit_pk": row.unit_id, "year": row.year}
@@ -347,6 +361,8 @@ FINDERS: dict[str, Finder] = {
     "progress:approve": owned(Assessment, "unit"),
     "progress:return": owned(Assessment, "unit"),
     "progress:history": owned(Assessment, "unit"),
+    "progress:comment": owned(Assessment, "unit"),
+    "progress:comment-file": owned(AssessmentComment, "assessment__unit"),
     "progress:evidence": owned(Evidence, "assessment__unit"),
     "progress:evidence-delete": owned(Evidence, "assessment__unit"),
     "dashboards:overview": unit_of_kind(Kind.DISTRICT, Kind.PROVINCE, key="unit_pk"),
@@ -357,6 +373,7 @@ FINDERS: dict[str, Finder] = {
     "dashboards:template": DASHBOARD,
     "dashboards:upload": DASHBOARD,
     "records:unit": UNIT,
+    "records:history": UNIT,
     "records:recognitions": UNIT,
     "records:recognition-create": UNIT,
     "records:recognition-edit": owned(Recognition, "unit"),
@@ -377,6 +394,8 @@ FINDERS: dict[str, Finder] = {
     "records:figures": UNIT,
     "awards:plan-forms": PLAN,
     "awards:detail": nomination,
+    "awards:comment": nomination,
+    "awards:comment-file": nomination_comment,
     "awards:edit": nomination,
     "awards:upload": nomination,
     "awards:file": owned(DossierFile, "nomination__proposing_unit"),
@@ -531,6 +550,8 @@ def add_foreign_objects() -> None:
         assessment = Assessment.objects.filter(unit=demo_unit(ref)).order_by("-year").first()
         evidence = Evidence(assessment=assessment, title="Biên bản kiểm tra", uploaded_by=admin)
         evidence.file.save("bien-ban.pdf", ContentFile(PDF), save=True)
+        comment = AssessmentComment(assessment=assessment, unit=assessment.unit, text="Bổ sung biên bản", author=admin)
+        comment.attachment.save("bo-sung.pdf", ContentFile(PDF), save=True)
     for region in (CAO_BANG, QUANG_TRI):
         plan = Plan.objects.filter(issuing_unit__in=_under(roots_of(region))).order_by("pk").first()
         attachment = PlanAttachment(plan=plan, title="Bản ký", uploaded_by=admin)
@@ -549,6 +570,18 @@ def add_foreign_objects() -> None:
     _add_quang_tri_awards(admin)
     for user in User.objects.filter(username__in=OTHER_REGIONS):
         notify(recipients=[user], kind=NotificationKind.REMINDER, subject=f"Nhắc {user.username}", url="/progress/")
+    for region in (CAO_BANG, QUANG_TRI):
+        under = _under(roots_of(region))
+        nomination = (
+            Nomination.objects.filter(proposing_unit__in=under)
+            .filter(Q(reviewer_unit__isnull=True) | Q(reviewer_unit__in=under))
+            .order_by("pk")
+            .first()
+        )
+        comment = NominationComment(
+            nomination=nomination, unit=nomination.proposing_unit, text="Tờ trình", author=admin
+        )
+        comment.attachment.save("to-trinh.pdf", ContentFile(PDF), save=True)
 
 
 def _add_province_criteria(province: Unit) -> None:

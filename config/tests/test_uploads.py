@@ -15,11 +15,12 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook
 
-from awards.models import DossierFile, Nomination
-from campaigns.models import Assessment, Evidence, Plan, PlanAttachment
+from awards.models import DossierFile, Nomination, NominationComment
+from campaigns.assessments.services import get_or_start_assessment
+from campaigns.models import Assessment, AssessmentComment, Evidence, Plan, PlanAttachment
 from config.tests.security_helpers import EXE, PDF, filled_assessment_template, post_form_fields
 from units.demo import LEGACY, Y2025, demo_unit
-from units.models import Unit
+from units.models import Unit, User
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIMIT = 8192  # MAX_UPLOAD_SIZE in these tests: bigger than the good files, smaller than the big ones
@@ -134,6 +135,33 @@ FORMS = {
         rows=lambda: DossierFile.objects.count(),
         data=lambda client, url: {"part": "related_documents", "title": "Tờ trình"},
     ),
+    "nomination comment": Form(
+        username="xa.truongha",
+        url=lambda: reverse(
+            "awards:comment",
+            args=[Nomination.objects.get(proposing_unit=trường_hà(), status=Nomination.Status.RETURNED).pk],
+        ),
+        field="attachment",
+        good=lambda client: pdf("bien-ban.pdf"),
+        wrong_type=lambda client: exe_as("bien-ban.pdf", "application/pdf"),
+        too_big=big_pdf,
+        rows=lambda: NominationComment.objects.count(),
+        data=lambda client, url: {"text": "Xã gửi kèm biên bản."},
+    ),
+    "assessment comment": Form(
+        username="xa.truongha",
+        url=lambda: reverse(
+            # The year the evidence form writes to, started as the officer's first visit would.
+            "progress:comment",
+            args=[get_or_start_assessment(trường_hà(), 2024, by=User.objects.get(username="xa.truongha")).pk],
+        ),
+        field="attachment",
+        good=lambda client: pdf("bien-ban.pdf"),
+        wrong_type=lambda client: exe_as("bien-ban.pdf", "application/pdf"),
+        too_big=big_pdf,
+        rows=lambda: AssessmentComment.objects.count(),
+        data=lambda client, url: {"text": "Xã gửi kèm biên bản."},
+    ),
     "plan attachment": Form(
         username="noivu.haquang",
         url=lambda: reverse("campaigns:attachment-upload", args=[Plan.objects.get(issuing_unit=hà_quảng()).pk]),
@@ -214,7 +242,7 @@ def test_an_upload_form_refuses_a_wrong_or_too_big_file_and_saves_nothing(name, 
 
 # A real PDF under a name that would make the download a web page (file responses take their content type
 # from the name): the content check alone does not stop it.
-FILE_FORMS = ["evidence", "dossier", "plan attachment"]
+FILE_FORMS = ["evidence", "dossier", "plan attachment", "nomination comment", "assessment comment"]
 
 
 @pytest.mark.parametrize("name", FILE_FORMS)
