@@ -84,8 +84,8 @@ class CommentForm(forms.Form):
 def post_comment(subject: models.Model, *, text: str, attachment: UploadedFile | None, unit: Unit, by: User):
     """Add a comment to `subject`'s thread (its `comments` relation); a closed file takes no more comments.
 
-    `subject` tells whether its discussion is closed (`discussion_closed`). The people on the other side are
-    to be notified from here once the app sends notifications.
+    `subject` tells whether its discussion is closed (`discussion_closed`). Who the other side is depends on
+    the subject, so its app tells them (awards.services.notices, campaigns.assessments.notices).
     """
     if subject.discussion_closed:
         raise ValidationError(_("This file is closed: its discussion takes no more comments."), code="closed")

@@ -58,3 +58,24 @@ def tell_decided(decision: Decision, nominations: list[Nomination]) -> None:
             )
         )
     notify_each(notices)
+
+
+def tell_commented(comment) -> None:
+    """The other side of the thread: the reviewers when the proposer writes, the proposing unit otherwise."""
+    nomination = comment.nomination
+    if comment.unit_id == nomination.proposing_unit_id:
+        if nomination.reviewer_unit_id is None:
+            return
+        recipients = members_of([nomination.reviewer_unit], *REVIEWER_ROLES)
+        url = reverse("awards:appraise", args=[nomination.pk])
+    else:
+        recipients = members_of([nomination.proposing_unit])
+        url = _url(nomination)
+    notify(
+        recipients=recipients.exclude(pk=comment.author_id),
+        kind=NotificationKind.COMMENT,
+        subject=str(nomination),
+        body=comment.text[:300],
+        url=url + "#discussion",
+        unit=nomination.proposing_unit,
+    )

@@ -226,3 +226,25 @@ def test_batch_actions_are_refused_to_someone_without_a_queue(client, officer, a
     # The commune officer appraises only their own commune's certificates: the district's file stays put.
     client.post(url("queue-start"), {"pk": [nomination.pk]})
     assert Nomination.objects.get().status == Status.SUBMITTED
+
+
+def test_each_comment_tells_the_other_side_of_the_thread_and_nobody_else(
+    client, reviewer, officer, outsider, at_district, django_capture_on_commit_callbacks
+):
+    from units.notifications.models import Notification, NotificationKind
+
+    nomination = at_district()
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("comment", nomination.pk), {"text": "Xin bổ sung biên bản họp xét."})
+    client.force_login(officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("comment", nomination.pk), {"text": "Đã gửi biên bản."})
+
+    told = Notification.objects.filter(kind=NotificationKind.COMMENT).order_by("pk")
+    assert [(n.recipient, n.body) for n in told] == [
+        (officer, "Xin bổ sung biên bản họp xét."),
+        (reviewer, "Đã gửi biên bản."),
+    ]
+    assert told[0].url == url("detail", nomination.pk) + "#discussion"
+    assert told[1].url == url("appraise", nomination.pk) + "#discussion"

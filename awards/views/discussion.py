@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from awards.models import Nomination, NominationComment
 from awards.permissions import can_appraise, can_propose
+from awards.services.notices import tell_commented
 from units.discussion import CommentForm, post_comment
 from units.files import stored_file_response
 from units.models import Unit, User
@@ -46,7 +47,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     form = CommentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            post_comment(
+            posted = post_comment(
                 nomination,
                 text=form.cleaned_data["text"],
                 attachment=form.cleaned_data["attachment"],
@@ -56,6 +57,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            tell_commented(posted)
             messages.success(request, _("Comment posted."))
             return redirect(page_of(request.user, nomination))
     # The text comes back in the form: nothing typed is lost.

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from campaigns.assessments.notices import tell_commented
 from campaigns.assessments.services import can_edit_assessment, can_review_assessment
 from campaigns.models import Assessment, AssessmentComment
 from units.discussion import CommentForm, post_comment
@@ -46,7 +47,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     form = CommentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            post_comment(
+            posted = post_comment(
                 assessment,
                 text=form.cleaned_data["text"],
                 attachment=form.cleaned_data["attachment"],
@@ -56,6 +57,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            tell_commented(posted)
             messages.success(request, _("Comment posted."))
             return redirect(page_of(request.user, assessment))
     # The text comes back in the form: nothing typed is lost.

@@ -38,3 +38,24 @@ def tell_reviewed(assessment: Assessment) -> None:
         url=_year_url(assessment),
         unit=assessment.unit,
     )
+
+
+def tell_commented(comment) -> None:
+    """The other side of the year's thread: its reviewers when the commune writes, the commune's officers else."""
+    assessment = comment.assessment
+    if comment.unit_id == assessment.unit_id:
+        if assessment.reviewer_unit_id is None:
+            return
+        recipients = members_of([assessment.reviewer_unit], *REVIEWER_ROLES)
+        url = reverse("progress:review", args=[assessment.pk])
+    else:
+        recipients = members_of([assessment.unit], Role.COMMUNE_OFFICER)
+        url = _year_url(assessment)
+    notify(
+        recipients=recipients.exclude(pk=comment.author_id),
+        kind=NotificationKind.COMMENT,
+        subject=_subject(assessment),
+        body=comment.text[:300],
+        url=url + "#discussion",
+        unit=assessment.unit,
+    )

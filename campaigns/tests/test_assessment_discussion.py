@@ -99,3 +99,19 @@ def test_a_ten_megabyte_comment_on_a_year_is_refused(client, submitted, officer)
 
     assert "text" in response.context["form"].errors
     assert not AssessmentComment.objects.exists()
+
+
+def test_each_comment_on_a_year_tells_the_other_side(client, submitted, reviewer, officer):
+    from units.notifications.models import Notification, NotificationKind
+
+    client.force_login(reviewer)
+    client.post(comment_url(submitted), {"text": "Xin gửi biên bản kiểm tra tiêu chí 17."})
+    client.force_login(officer)
+    client.post(comment_url(submitted), {"text": "Đã gửi."})
+
+    told = Notification.objects.filter(kind=NotificationKind.COMMENT).order_by("pk")
+    assert [(n.recipient, n.body) for n in told] == [
+        (officer, "Xin gửi biên bản kiểm tra tiêu chí 17."),
+        (reviewer, "Đã gửi."),
+    ]
+    assert told[1].url == reverse("progress:review", args=[submitted.pk]) + "#discussion"

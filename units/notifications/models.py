@@ -17,6 +17,7 @@ class NotificationKind(models.TextChoices):
     REPORT_READY = "report_ready", _("Report ready")
     DEADLINE = "deadline", _("Timeline deadline approaching")
     ESCALATED = "escalated", _("Timeline item long overdue below you")
+    COMMENT = "comment", _("New comment on a file you work on")
 
 
 class NotificationQuerySet(models.QuerySet):
