@@ -100,7 +100,7 @@ def test_the_2026_widgets_with_errors_and_odd_characters_are_written_as_the_temp
     data = {name: form[name].value() for name in form.fields if not name.endswith("file")}
     data = {name: value for name, value in data.items() if value not in (None, False)}
     values = [name for name in form.fields if name.startswith("i")]
-    data |= {name: '"><script>x</script>' for name in values}  # refused by every numeric type
+    data |= dict.fromkeys(values, '"><script>x</script>')  # refused by every numeric type
     data["action"] = "save"
     names, response = rendered_templates(client, year_2026, data)
     bound = response.context["form"]
