@@ -35,6 +35,8 @@ def main_pages(demo):
     """(demo user, page name, path, selector of the page's main actions) for the main pages."""
     commune = Unit.objects.get(code_scheme=CodeScheme.LEGACY, kind=Kind.COMMUNE, code="01399")
     plan = Plan.objects.filter(targets__isnull=False).order_by("pk").first()
+    new_commune = Unit.objects.get(code_scheme=CodeScheme.Y2025, kind=Kind.COMMUNE, code="01392")
+    province = Unit.objects.get(code_scheme=CodeScheme.Y2025, kind=Kind.PROVINCE, code="04")
     return [
         ("xa.truongha", "my-years", reverse("progress:my-years"), "main a"),
         ("xa.truongha", "my-year", reverse("progress:my-year", args=[commune.pk, 2024]), "#assessment-form button"),
@@ -42,6 +44,11 @@ def main_pages(demo):
         ("noivu.haquang", "assessment-queue", reverse("progress:queue"), "[id^=review-]"),
         ("noivu.haquang", "appraisal-queue", reverse("awards:queue"), "#awards-tabs a, main td a.btn"),
         ("noivu.haquang", "plan", reverse("campaigns:plan", args=[plan.pk]), "#targets a, #targets .progress"),
+        ("xa.truongha2025", "my-year-2026", reverse("progress:my-year", args=[new_commune.pk, 2026]), "form button"),
+        ("noivu.caobang", "province-queue", reverse("progress:queue"), "[id^=review-]"),
+        ("noivu.caobang", "province-dashboard", reverse("dashboards:status", args=[province.pk, 2026]), "main h1"),
+        ("noivu.caobang", "criteria-matrix", reverse("dashboards:matrix", args=[province.pk, 2026]), "main h1"),
+        ("tinh.caobang", "new-plan", reverse("campaigns:plan-create"), "form button[type=submit]"),
     ]
 
 
