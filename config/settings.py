@@ -75,6 +75,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages gzipped for slow mobile links (issue #14); static files are compressed ahead by the storage and served
+    # by WhiteNoise above, so this sees only pages. Compressing pages that carry secrets invites BREACH: the CSRF
+    # token is masked afresh on every response, and since Django 4.2 this middleware adds a random-length gzip
+    # filename ("Heal The Breach"), so a length observed over many requests no longer tells a guess from a miss.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -181,6 +186,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Without collectstatic (development), WhiteNoise serves from the app folders.
 WHITENOISE_USE_FINDERS = LOCAL_DEFAULTS
+# The manifest storage names files by their content's hash, which WhiteNoise then serves with a ten-year max-age and
+# "immutable" (config/tests/test_compression.py); other files keep its short default.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -22,6 +22,7 @@ from campaigns.models import (
     Threshold,
     commune_group_of,
 )
+from units.renderers import PLAIN_WIDGETS
 from units.uploads import FileKind, check_upload
 
 # The first bytes of each accepted kind; the browser's content type and the extension must agree with them.
@@ -73,6 +74,9 @@ class CriterionRow:
 
 class AssessmentForm(forms.Form):
     """One switch, note and evidence file per criterion, a value per indicator, the year's note and evidence."""
+
+    # About a hundred widgets on one page: written directly rather than through a template each (issue #14).
+    default_renderer = PLAIN_WIDGETS
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(

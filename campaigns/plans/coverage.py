@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import ngettext
 
 from campaigns.models import Plan
@@ -59,7 +60,7 @@ class Coverage:
 
 
 def coverage_of(plans: list[Plan]) -> dict[int, list[Coverage]]:
-    """Coverage of each plan, in two queries whatever the number of plans and units.
+    """Coverage of each plan, in one query whatever the number of plans and units.
 
     A unit has issued its plan when a non-draft plan of the same campaign names it as issuer, whether
     or not the user may read that plan: the count is what the level above follows up on.
@@ -67,13 +68,19 @@ def coverage_of(plans: list[Plan]) -> dict[int, list[Coverage]]:
     covered = [p for p in plans if p.issuing_unit and p.issuing_unit.kind in COVERED_KINDS]
     if not covered:
         return {}
-    campaign_ids = {p.campaign_id for p in covered}
-    issued = set(Plan.objects.issued().filter(campaign__in=campaign_ids).values_list("campaign_id", "issuing_unit_id"))
+    campaign_ids = sorted({p.campaign_id for p in covered})
     kinds = {kind for p in covered for kind in COVERED_KINDS[p.issuing_unit.kind]}
     below: dict[int, list[Unit]] = {}
     children = Unit.objects.filter(parent__in={p.issuing_unit_id for p in covered}, kind__in=kinds)
-    for unit in children.order_by("search_name", "pk"):
+    # Whether each unit below has issued its plan, asked in the same query: one flag per campaign shown (a handful).
+    issued_flags = {
+        f"issued_{pk}": Exists(Plan.objects.issued().filter(campaign_id=pk, issuing_unit=OuterRef("pk")))
+        for pk in campaign_ids
+    }
+    issued = set()
+    for unit in children.annotate(**issued_flags).order_by("search_name", "pk"):
         below.setdefault(unit.parent_id, []).append(unit)
+        issued.update((pk, unit.pk) for pk in campaign_ids if getattr(unit, f"issued_{pk}"))
 
     result = {}
     for plan in covered:

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -84,10 +85,16 @@ def _may_create_child(user: User, plan: Plan) -> str:
     """ "own" when the user's unit may implement the plan, "other" for a unit below it, "" if neither."""
     if plan.status in (Plan.Status.DRAFT, Plan.Status.SUPERSEDED):
         return ""
-    units = child_plan_units(user, plan)
-    if units.filter(pk__in=[m.unit_id for m in user.active_memberships]).exists():
-        return "own"
-    return "other" if units.exists() else ""
+    # One query for both questions: the user's own units first, so the first row says which answer it is.
+    own = [m.unit_id for m in user.active_memberships]
+    first = (
+        child_plan_units(user, plan)
+        .annotate(own=Case(When(pk__in=own, then=Value(1)), default=Value(0)))
+        .order_by("-own")
+        .values_list("own", flat=True)
+        .first()
+    )
+    return "" if first is None else "own" if first else "other"
 
 
 class ChildPlanForm(forms.Form):
