@@ -5,11 +5,16 @@ it); this module holds what the threads share: the abstract model, the bounded f
 Who may read or post is decided by the app, through the scoping of the object the thread belongs to.
 """
 
+from collections.abc import Callable
+
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -97,3 +102,35 @@ def post_comment(subject: models.Model, *, text: str, attachment: UploadedFile |
         comment.attachment.save(attachment.name, attachment, save=False)
     comment.save()
     return comment
+
+
+def comment_response(
+    request: HttpRequest,
+    subject: models.Model,
+    *,
+    unit: Unit,
+    title: str,
+    post_url: str,
+    back_url: str,
+    tell: Callable[[models.Model], None],
+) -> HttpResponse:
+    """The shared end of the comment views (a dossier's, a year's): post the comment, tell the other side (`tell`)
+    and go back to the thread; or show the form again with the error next to the field, the typed text kept."""
+    form = CommentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            posted = post_comment(
+                subject,
+                text=form.cleaned_data["text"],
+                attachment=form.cleaned_data["attachment"],
+                unit=unit,
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            tell(posted)
+            messages.success(request, _("Comment posted."))
+            return redirect(back_url)
+    context = {"form": form, "title": title, "post_url": post_url, "back_url": back_url}
+    return render(request, "units/comment_form.html", context)

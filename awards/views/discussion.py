@@ -1,18 +1,16 @@
 """The thread of a nomination: the proposing unit and the reviewers post comments and attachments."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards.models import Nomination, NominationComment
 from awards.permissions import can_appraise, can_propose
 from awards.services.notices import tell_commented
-from units.discussion import CommentForm, post_comment
+from units.discussion import CommentForm, comment_response
 from units.files import stored_file_response
 from units.models import Unit, User
 
@@ -44,30 +42,15 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     unit = speaking_for(request.user, nomination)
     if unit is None:
         raise PermissionDenied
-    form = CommentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            posted = post_comment(
-                nomination,
-                text=form.cleaned_data["text"],
-                attachment=form.cleaned_data["attachment"],
-                unit=unit,
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            tell_commented(posted)
-            messages.success(request, _("Comment posted."))
-            return redirect(page_of(request.user, nomination))
-    # The text comes back in the form: nothing typed is lost.
-    context = {
-        "form": form,
-        "title": nomination.nominee.name,
-        "post_url": reverse("awards:comment", args=[nomination.pk]),
-        "back_url": page_of(request.user, nomination),
-    }
-    return render(request, "units/comment_form.html", context)
+    return comment_response(
+        request,
+        nomination,
+        unit=unit,
+        title=nomination.nominee.name,
+        post_url=reverse("awards:comment", args=[nomination.pk]),
+        back_url=page_of(request.user, nomination),
+        tell=tell_commented,
+    )
 
 
 @login_required

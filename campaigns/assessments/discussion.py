@@ -1,18 +1,16 @@
 """The thread of a yearly assessment: the commune and its reviewers post comments and attachments."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns.assessments.notices import tell_commented
 from campaigns.assessments.services import can_edit_assessment, can_review_assessment
 from campaigns.models import Assessment, AssessmentComment
-from units.discussion import CommentForm, post_comment
+from units.discussion import CommentForm, comment_response
 from units.files import stored_file_response
 from units.models import Unit, User
 
@@ -44,30 +42,15 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     unit = speaking_for(request.user, assessment)
     if unit is None:
         raise PermissionDenied
-    form = CommentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            posted = post_comment(
-                assessment,
-                text=form.cleaned_data["text"],
-                attachment=form.cleaned_data["attachment"],
-                unit=unit,
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            tell_commented(posted)
-            messages.success(request, _("Comment posted."))
-            return redirect(page_of(request.user, assessment))
-    # The text comes back in the form: nothing typed is lost.
-    context = {
-        "form": form,
-        "title": f"{assessment.unit.name} · {assessment.year}",
-        "post_url": reverse("progress:comment", args=[assessment.pk]),
-        "back_url": page_of(request.user, assessment),
-    }
-    return render(request, "units/comment_form.html", context)
+    return comment_response(
+        request,
+        assessment,
+        unit=unit,
+        title=f"{assessment.unit.name} · {assessment.year}",
+        post_url=reverse("progress:comment", args=[assessment.pk]),
+        back_url=page_of(request.user, assessment),
+        tell=tell_commented,
+    )
 
 
 @login_required
