@@ -169,22 +169,39 @@ def clock(monkeypatch):
     return set_day
 
 
-@pytest.fixture
-def sign_in(browser, live_server):
-    """sign_in(username) → a page of a fresh browser context, signed in (password PASSWORD); closed at the end."""
+def browser_sign_in(browser, live_server, password: str):
+    """A sign-in factory: open(username, viewport=…) → a page of a fresh browser context signed in with
+    `password`; `close()` closes every context it opened."""
     contexts = []
 
-    def open_page(username):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    def open_page(username, viewport=None):
+        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, locale="vi-VN")
         contexts.append(context)
         page = context.new_page()
         page.goto(live_server.url + reverse("login"))
         page.fill("#id_username", username)
-        page.fill("#id_password", PASSWORD)
+        page.fill("#id_password", password)
         with page.expect_navigation():
             page.click("button[type=submit]")
         return page
 
+    open_page.close = lambda: [context.close() for context in contexts]
+    return open_page
+
+
+@pytest.fixture
+def sign_in(browser, live_server):
+    """sign_in(username, viewport=…) → a page signed in as a test user (password PASSWORD); closed at the end."""
+    open_page = browser_sign_in(browser, live_server, PASSWORD)
     yield open_page
-    for context in contexts:
-        context.close()
+    open_page.close()
+
+
+@pytest.fixture
+def demo_sign_in(browser, live_server):
+    """demo_sign_in(username, viewport=…) → a page signed in as a demo account; closed at the end."""
+    from units.demo import DEMO_PASSWORD
+
+    open_page = browser_sign_in(browser, live_server, DEMO_PASSWORD)
+    yield open_page
+    open_page.close()

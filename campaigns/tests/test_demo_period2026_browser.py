@@ -19,7 +19,6 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from campaigns.models import Assessment, CommuneGroup
-from units.demo import DEMO_PASSWORD
 from units.models import CodeScheme, Kind, Unit
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]  # the live server is another thread
@@ -35,27 +34,6 @@ def demo(db):
     # (the programmes and the QĐ 51 set come back by themselves: campaigns.apps.ensure_reference_data).
     importlib.import_module("campaigns.migrations.0003_criteria_catalogue").load(apps, None)
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - closed with the process
-
-
-@pytest.fixture
-def demo_sign_in(browser, live_server):
-    """demo_sign_in(username, viewport) → a page signed in as that demo account; contexts closed at the end."""
-    contexts = []
-
-    def open_page(username, viewport=DESKTOP):
-        context = browser.new_context(viewport=viewport, locale="vi-VN")
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(live_server.url + reverse("login"))
-        page.fill("#id_username", username)
-        page.fill("#id_password", DEMO_PASSWORD)
-        with page.expect_navigation():
-            page.click("button[type=submit]")
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 def shoot(page, name):

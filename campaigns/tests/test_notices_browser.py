@@ -16,14 +16,12 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from campaigns.models import Assessment
-from units.demo import DEMO_PASSWORD
 from units.models import CodeScheme, Kind, Unit, User
 from units.notifications.models import Notification, NotificationKind
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]  # the live server is another thread
 
 SHOTS = Path("/tmp/shots")  # noqa: S108 - screenshots for people to look at, not secrets
-DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
 
 
@@ -44,26 +42,6 @@ def demo(db):
     )
 
 
-@pytest.fixture
-def sign_in(browser, live_server):
-    contexts = []
-
-    def open_page(username, viewport=DESKTOP):
-        context = browser.new_context(viewport=viewport, locale="vi-VN")
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(live_server.url + reverse("login"))
-        page.fill("#id_username", username)
-        page.fill("#id_password", DEMO_PASSWORD)
-        with page.expect_navigation():
-            page.click("button[type=submit]")
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def shoot(page, name):
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SHOTS / f"notify-{name}.png", full_page=True)
@@ -73,12 +51,12 @@ def fits(page, viewport):
     return page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
-def test_a_reminder_reaches_the_commune_and_its_submission_reaches_the_reviewer(sign_in, live_server, demo, clock):
+def test_a_reminder_reaches_the_commune_and_its_submission_reaches_the_reviewer(demo_sign_in, live_server, demo, clock):
     clock(datetime.date(2024, 12, 16))  # the legacy commune's year still goes to its district
     mail.outbox.clear()
 
     # The district's reviewer reminds the communes that have not submitted 2024.
-    reviewer = sign_in("noivu.haquang")
+    reviewer = demo_sign_in("noivu.haquang")
     reviewer.goto(live_server.url + reverse("dashboards:status", args=[demo.district.pk, 2024]))
     with reviewer.expect_navigation():
         reviewer.click("#reminder-form button[type=submit]")
@@ -89,14 +67,14 @@ def test_a_reminder_reaches_the_commune_and_its_submission_reaches_the_reviewer(
     # The commune officer sees the badge, opens the inbox and follows the reminder to the year's page.
     # (The demo's own history already told the officer of earlier years' reviews.)
     unread = Notification.objects.filter(recipient__username="xa.truongha", read_at__isnull=True).count()
-    officer = sign_in("xa.truongha")
+    officer = demo_sign_in("xa.truongha")
     expect(officer.locator("#unread-count")).to_have_text(str(unread))
     with officer.expect_navigation():
         officer.click("#nav-notifications")
     notification = reminded.get()
     expect(officer.locator(f"#notification-{notification.pk}")).to_contain_text("Xã Trường Hà · 2024")
     shoot(officer, "inbox-desktop")
-    phone = sign_in("xa.truongha", viewport=PHONE)
+    phone = demo_sign_in("xa.truongha", viewport=PHONE)
     phone.goto(live_server.url + reverse("notifications:inbox"))
     assert fits(phone, PHONE)
     shoot(phone, "inbox-375")
@@ -123,15 +101,15 @@ def test_a_reminder_reaches_the_commune_and_its_submission_reaches_the_reviewer(
     assert ["noivu@example.vn"] in [message.to for message in mail.outbox]
 
 
-def test_the_leader_sees_the_overdue_items_of_the_plans_below(sign_in, live_server, demo):
-    leader = sign_in("lanhdao.haquang")
+def test_the_leader_sees_the_overdue_items_of_the_plans_below(demo_sign_in, live_server, demo):
+    leader = demo_sign_in("lanhdao.haquang")
     leader.goto(live_server.url + reverse("home"))
     leader.click("#nav-progress")
     with leader.expect_navigation():
         leader.click("#nav-overdue")
     expect(leader.locator("#overdue-summary")).to_be_visible()
     shoot(leader, "overdue-desktop")
-    phone = sign_in("lanhdao.haquang", viewport=PHONE)
+    phone = demo_sign_in("lanhdao.haquang", viewport=PHONE)
     phone.goto(live_server.url + reverse("campaigns:overdue"))
     assert fits(phone, PHONE)
     shoot(phone, "overdue-375")
