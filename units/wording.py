@@ -53,7 +53,13 @@ def spelled_out(text: str) -> str:
 
 def issuer_name(unit: Unit) -> str:
     """ "UBND huyện Hà Quảng" for a territory (its People's Committee issues), the agency's own name otherwise."""
-    return f"UBND {in_text(unit.name)}" if unit.is_territory else unit.name
+    return territory_issuer(in_text(unit.name)) if unit.is_territory else unit.name
+
+
+def territory_issuer(division: str) -> str:
+    """ "huyện Hà Quảng" → "UBND huyện Hà Quảng": the issuing body of a territory named as a text says it (a plan
+    read from its text may name a unit the tree does not hold)."""
+    return f"UBND {division}"
 
 
 def committee_name(unit: Unit) -> str:

@@ -556,6 +556,8 @@ def add_foreign_objects() -> None:
         plan = Plan.objects.filter(issuing_unit__in=_under(roots_of(region))).order_by("pk").first()
         attachment = PlanAttachment(plan=plan, title="Bản ký", uploaded_by=admin)
         attachment.file.save("ke-hoach.pdf", ContentFile(PDF), save=True)
+        # The demo plans of some regions name no emulation subject (their texts have none).
+        EmulationSubject.objects.create(plan=plan, kind=EmulationSubject.Kind.values[0], criteria="Tiêu chí thi đua")
         province = demo_unit(region[-1])
         report = Report(kind=Report.Kind.ANNUAL, unit=province, year=2024, status=Report.Status.DONE, progress=100)
         report.file.save("bao-cao.pdf", ContentFile(PDF), save=True)

@@ -19,6 +19,7 @@ from reports.statistics.dimensions import SUBJECTS
 from units.hierarchy import predecessors
 from units.models import Kind, Role, Unit, User
 
+pytestmark = pytest.mark.django_db
 YEAR = 2026
 INSIDE = [datetime.date(2025, 12, 1), datetime.date(2026, 6, 15), datetime.date(2026, 11, 30)]
 OUTSIDE = [datetime.date(2025, 11, 30), datetime.date(2026, 12, 1)]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from campaigns.plans.importer.draft import Draft, ask, found, missing
 from campaigns.plans.importer.sections import Layout
 from campaigns.plans.importer.text import Line, is_upper, sentence_case
+from units.wording import territory_issuer
 
 NUMBER_LINE = re.compile(r"\b(?:so|sb|s0|sd|s6)\s*:\s*([0-9ol ]*?)\s*/\s*([a-z0-9đ.\-]+)", re.IGNORECASE)
 DATE_WORDS = re.compile(r"ngay\s+([0-9ol]{1,2})\s+thang\s+([0-9ol]{1,2})\s+nam\s+(\d{4})")
@@ -247,7 +248,7 @@ def _name_words(text: str) -> str:
 def _issuer_text(level: str, name: str) -> str:
     level_word = sentence_case(level).lower() if is_upper(level) else level.lower()
     name = " ".join(word.capitalize() if word.isupper() else word for word in name.split())
-    return f"UBND {level_word} {name}"
+    return territory_issuer(f"{level_word} {name}")
 
 
 def _signing(draft: Draft, layout: Layout) -> None:
