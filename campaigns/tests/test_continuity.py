@@ -152,8 +152,9 @@ def test_the_dashboard_runs_a_fixed_number_of_queries_in_both_modes(
     client.force_login(staff)
     client.get(url)  # warm the session and the user's memberships
 
-    # The same bounds at 1× and 10× communes; the overview adds the province's completion conditions.
-    with django_assert_max_num_queries(18 if name == "dashboards:overview" else 17):
+    # The same bounds at 1× and 10× communes; the overview adds the province's completion conditions and the
+    # menu's count of unread notifications.
+    with django_assert_max_num_queries(19 if name == "dashboards:overview" else 17):
         assert client.get(url).status_code == 200
 
 

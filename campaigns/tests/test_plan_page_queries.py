@@ -2,8 +2,9 @@
 
 Issue #14 asks for at most 15. The page still runs more: the session, the user, their memberships and their units'
 lineage (4), the session's sliding expiry (1), the plan (1), targets with their units and years (3), what the
-targets are measured on (3), the timeline (1), whether the user may draft a plan below (1), coverage (1), and one
-query per part the page shows (sections, subjects, award forms, children, bases, attachments, amendments: 7).
+targets are measured on (3), the targets' allocations and their units (2), the timeline (1), whether the user may
+draft a plan below (1), coverage (1), the menu's count of unread notifications (1), and one query per part the page
+shows (sections, subjects, award forms, children, bases, attachments, amendments: 7).
 """
 
 import pytest
@@ -18,7 +19,7 @@ from units.models import Role
 pytestmark = pytest.mark.django_db
 
 # What the page costs today; lower it as parts are folded together (issue #14 asks for 15).
-MOST = 22
+MOST = 25
 
 
 def counted(queries):
