@@ -57,6 +57,11 @@ def picking_pages(plan, country) -> list[str]:
         reverse("records:resource-create", args=[hub]),
         reverse("records:model-create", args=[hub]),
         reverse("reports:create"),
+        # Pages added with the accounts, historical units, the overdue list and the statistics.
+        reverse("people:create"),
+        reverse("units:historical-create"),
+        reverse("campaigns:overdue"),
+        reverse("reports:statistics"),
     ]
 
 
