@@ -113,3 +113,14 @@ def test_the_leader_sees_the_overdue_items_of_the_plans_below(demo_sign_in, live
     phone.goto(live_server.url + reverse("campaigns:overdue"))
     assert fits(phone, PHONE)
     shoot(phone, "overdue-375")
+
+
+def test_the_province_sees_overdue_items_of_several_plans_below_it(demo_sign_in, live_server, demo):
+    staff = demo_sign_in("tinh.caobang")
+    staff.goto(live_server.url + reverse("campaigns:overdue"))
+
+    links = staff.locator("li[id^=watched-] a[href*='?plan=']")
+    plans = {links.nth(i).get_attribute("href") for i in range(links.count())}
+
+    assert len(plans) >= 2, plans
+    shoot(staff, "overdue-province")
