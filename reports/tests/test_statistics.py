@@ -38,7 +38,7 @@ def cells_of(tables, code: str) -> dict[tuple[str, str], int | None]:
 @pytest.fixture
 def cao_bang(demo):
     """The Cao Bằng formed on 1 July 2025, and a commune of it."""
-    province = Unit.objects.filter(kind=Kind.PROVINCE, name__icontains="Cao Bằng").order_by("-valid_from").first()
+    province = Unit.objects.get(kind=Kind.PROVINCE, name__icontains="Cao Bằng", valid_from__isnull=False)
     assert province.valid_from == datetime.date(2025, 7, 1)
     commune = Unit.objects.filter(parent=province, kind=Kind.COMMUNE).order_by("path").first()
     return province, commune
