@@ -33,6 +33,7 @@ test: $(VENV)/.installed-dev
 # PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/chungsuc_bench, created if missing) with
 # the national data generated once; writes bench/results.md. Options: make bench BENCH_ARGS="--runs 5 --skip-pdf".
 bench: $(VENV)/.installed-dev
+	bash scripts/ensure-system-packages bench
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 # ruff, then the layer rule of .importlinter (config > reports > awards > campaigns > units; demo and tests aside).
