@@ -36,15 +36,23 @@ def measure(commit: str, args, out: Path) -> None:
         command += ["--runs", str(args.runs), "--warmup", str(args.warmup), "--seconds", str(args.seconds)]
         command += ["--connections", str(args.connections), "--workers", str(args.workers)]
         command += ["--skip-load"] if args.skip_load else []
-        subprocess.run(command, cwd=tree, check=True)
+        finished = subprocess.run(command, cwd=tree, stderr=subprocess.PIPE, text=True)
     finally:
         git("worktree", "remove", "--force", str(tree))
         shutil.rmtree(folder, ignore_errors=True)
         git("worktree", "prune")
-    results = json.loads(out.read_text(encoding="utf-8"))
+    sys.stderr.write(finished.stderr)
+    if finished.returncode:  # the older code did not even start: every row is "—", with the last words of why
+        reason = (finished.stderr.strip().splitlines() or ["no output"])[-1][:300]
+        results = {"date": "", "pages": [{"key": "all", "missing": f"the harness failed at {commit}: {reason}"}]}
+    else:
+        results = json.loads(out.read_text(encoding="utf-8"))
     results["commit"] = git("rev-parse", commit).strip()
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 def git(*arguments: str) -> str:
-    return subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    done = subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"git {' '.join(arguments)}: {done.stderr.strip()}")
+    return done.stdout
