@@ -29,7 +29,7 @@ def measure(commit: str, args, out: Path) -> None:
         shutil.rmtree(tree / "bench", ignore_errors=True)
         shutil.copytree(HERE, tree / "bench", ignore=NOT_COPIED)
         for name in ("config/bench_settings.py", "config/bench_urls.py"):
-            if not (tree / name).exists():
+            if not (tree / name).exists() and (tree / name).parent.is_dir():
                 shutil.copy2(ROOT / name, tree / name)
         print(f"Baseline: measuring {git('rev-parse', '--short', commit).strip()} in {tree}…")
         command = [sys.executable, "bench/run.py", "--measure-into", str(out.resolve())]
