@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy
 
 from campaigns.assessments.services import criteria_sets_for
@@ -55,12 +55,23 @@ def criteria_for(unit: Unit, year: int) -> list[Criterion]:
 
 def yearly_spread(communes: list[Unit], years: list[int], *, statuses=APPROVED) -> dict[int, Counter]:
     """Year → how many counted assessments met each (count, of a total) of criteria: one query."""
+    return spread_of([(communes, years)], statuses=statuses)
+
+
+def spread_of(parts: list[tuple[list[Unit], list[int]]], *, statuses=APPROVED) -> dict[int, Counter]:
+    """yearly_spread of several (communes, years) parts with no year in two parts, each year counted over its own
+    part's communes only: one query whatever the number of parts."""
     spread: dict[int, Counter] = defaultdict(Counter)
-    found = Assessment.objects.filter(
-        unit_id__in=[commune.pk for commune in communes], year__in=years, status__in=statuses
-    ).values("year", "criteria_met", "criteria_total")
-    for year, met, total, count in found.annotate(n=Count("pk")).values_list(
-        "year", "criteria_met", "criteria_total", "n"
+    condition = Q()
+    for communes, years in parts:
+        condition |= Q(unit_id__in=[commune.pk for commune in communes], year__in=years)
+    if not parts:
+        return spread
+    found = Assessment.objects.filter(condition, status__in=statuses).order_by()  # no join for the default order
+    for year, met, total, count in (
+        found.values("year", "criteria_met", "criteria_total")
+        .annotate(n=Count("pk"))
+        .values_list("year", "criteria_met", "criteria_total", "n")
     ):
         spread[year][met, total] = count
     return spread

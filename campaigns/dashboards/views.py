@@ -63,7 +63,9 @@ def load_unit(request: HttpRequest, unit_pk: int, *, write: bool = False) -> Uni
     # Checked first so that a commune officer gets a plain "forbidden" whatever unit the URL names.
     if not user.has_role(*roles):
         raise PermissionDenied
-    unit = get_object_or_404(Unit.objects.visible_to(user).of_kind(*REVIEWING_LEVELS), pk=unit_pk)
+    # Most often the user's own district or province: already read with their memberships.
+    own = [m.unit for m in user.active_memberships if m.unit_id == unit_pk and m.unit.kind in REVIEWING_LEVELS]
+    unit = own[0] if own else get_object_or_404(Unit.objects.visible_to(user).of_kind(*REVIEWING_LEVELS), pk=unit_pk)
     if not user.has_role_over(unit, *roles):
         raise PermissionDenied
     return unit
