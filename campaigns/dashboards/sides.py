@@ -27,7 +27,7 @@ class Reading:
     @classmethod
     def of(cls, request: HttpRequest, unit: Unit) -> "Reading":
         # A unit with no start date has existed since before the records: formed from nothing, no query; the
-        # user's own province was read with their memberships.
+        # units the user's own district or province was formed from were read with their memberships.
         earlier = known_predecessors(unit, request.user) if unit.valid_from else []
         chosen = request.GET.get("units")
         return cls(unit, earlier, chosen if earlier and chosen in UNIT_SIDES else None)
@@ -53,8 +53,8 @@ class Reading:
 
 
 def spread_by_side(reading: Reading, communes: list[Unit], years: list[int]):
-    """yearly_spread with each year counted on its own side, never old and new together: one query, in which each
-    side's years are matched only with that side's communes."""
+    """yearly_spread with each year counted on its own side, never old and new together: one query (spread_of),
+    in which each side's years are counted over that side's communes only."""
     sides: dict[str | None, list[int]] = {}
     for year in years:
         sides.setdefault(reading.side(year), []).append(year)
