@@ -154,7 +154,7 @@ def test_the_dashboard_runs_a_fixed_number_of_queries_in_both_modes(
 
     # The same bounds at 1× and 10× communes; the overview adds the province's completion conditions and the
     # menu's count of unread notifications.
-    with django_assert_max_num_queries(16 if name == "dashboards:overview" else 14):
+    with django_assert_max_num_queries(15 if name == "dashboards:overview" else 14):
         assert client.get(url).status_code == 200
 
 
