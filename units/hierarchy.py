@@ -12,7 +12,6 @@ Every app asks this module instead of walking the tree itself; it imports nothin
 import datetime
 from collections.abc import Iterable
 
-from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -117,8 +116,9 @@ def default_successors(units: Iterable[Unit], *, on: datetime.date | None = None
     return {pk: successor for pk, (_rank, successor) in best.items()}
 
 
-def _formed_from_sql(count: int) -> str:
-    """(root, predecessor) for every unit each root was formed from, through any number of reorganisations.
+def _formed_from_cte(count: int) -> str:
+    """The table formed_from(root, unit): every unit each root was formed from, through any number of
+    reorganisations, and each root itself where a cycle leads back to it (the queries leave those out).
 
     One recursive query; UNION (not UNION ALL) drops repeated rows, so a cycle in bad data ends too. Only the
     model's own table and column names and `%s` placeholders are formatted in: the pks go as parameters.
@@ -131,9 +131,13 @@ def _formed_from_sql(count: int) -> str:
         f"WITH RECURSIVE formed_from(root, unit) AS ("  # noqa: S608 - metadata names; the values are parameters
         f" SELECT {successor}, {predecessor} FROM {table} WHERE {successor} IN ({placeholders})"
         f" UNION SELECT formed_from.root, edge.{predecessor} FROM {table} AS edge"
-        f" JOIN formed_from ON edge.{successor} = formed_from.unit"
-        f") SELECT root, unit FROM formed_from WHERE unit <> root"
+        f" JOIN formed_from ON edge.{successor} = formed_from.unit)"
     )
+
+
+def _formed_from_sql(count: int) -> str:
+    """(root, predecessor) for every unit each root was formed from; see _formed_from_cte."""
+    return f"{_formed_from_cte(count)} SELECT root, unit FROM formed_from WHERE unit <> root"  # noqa: S608 - see the CTE
 
 
 def predecessors(*units: Unit) -> QuerySet[Unit]:
@@ -149,18 +153,36 @@ def predecessors(*units: Unit) -> QuerySet[Unit]:
 
 
 def predecessors_by_unit(units: Iterable[Unit]) -> dict[int, list[Unit]]:
-    """Unit pk → every unit it was formed from (in tree order), for several units in two queries."""
+    """Unit pk → every unit it was formed from (in tree order), for several units in one query.
+
+    Every request of a user whose unit was formed in the reform reads this (User.scope): the lineage and the
+    units come in one statement rather than two.
+    """
     pks = list({unit.pk for unit in units})
     if not pks:
         return {}
-    with connection.cursor() as cursor:
-        cursor.execute(_formed_from_sql(len(pks)), pks)
-        pairs = cursor.fetchall()
-    found = Unit.objects.in_bulk({unit for _root, unit in pairs})
+    table, key = Unit._meta.db_table, Unit._meta.pk.column
+    sql = (
+        f"{_formed_from_cte(len(pks))} SELECT {table}.*, formed_from.root AS formed_root"  # noqa: S608 - see the CTE
+        f" FROM formed_from JOIN {table} ON {table}.{key} = formed_from.unit WHERE formed_from.unit <> formed_from.root"
+        f" ORDER BY {table}.path"
+    )
     result: dict[int, list[Unit]] = {}
-    for root, unit in pairs:
-        result.setdefault(root, []).append(found[unit])
-    return {root: sorted(earlier, key=lambda unit: unit.path) for root, earlier in result.items()}
+    for unit in Unit.objects.raw(sql, pks):
+        result.setdefault(unit.formed_root, []).append(unit)
+    return result
+
+
+def known_predecessors(unit: Unit, user: User | None = None) -> list[Unit]:
+    """predecessors(unit) as a list in tree order; no query when `unit` is one of `user`'s membership units.
+
+    User.scope already holds the units each membership unit was formed from: a commune officer's year page and a
+    province's dashboard read them once per request rather than again for the page.
+    """
+    if user is not None and user.is_authenticated and any(m.unit_id == unit.pk for m in user.active_memberships):
+        earlier = {root.pk: root for root, m in user.scope if m.unit_id == unit.pk and root.pk != unit.pk}
+        return sorted(earlier.values(), key=lambda each: each.path)
+    return list(predecessors(unit).order_by("path"))
 
 
 def reviewer_units(user: User) -> list[Unit]:

@@ -314,6 +314,10 @@ class User(CleanNames, AbstractUser):
     def scope_roots(self) -> list[Unit]:
         return list({unit.pk: unit for unit, _membership in self.scope}.values())
 
+    def sees(self, unit: Unit) -> bool:
+        """In Python what Unit.objects.visible_to says in SQL, for a unit already loaded."""
+        return self.sees_everything or any(unit.is_within(root) for root in self.scope_roots)
+
     def roles(self) -> set[str]:
         return {m.role for m in self.active_memberships}
 

@@ -20,7 +20,6 @@ from campaigns.models import (
     GroupThreshold,
     Indicator,
     Threshold,
-    commune_group_of,
 )
 from units.renderers import PLAIN_WIDGETS
 from units.uploads import FileKind, check_upload
@@ -97,6 +96,7 @@ class AssessmentForm(forms.Form):
         results: list[CriterionResult],
         evidence: list[Evidence],
         editable: bool = True,
+        commune_group: CommuneGroup | None = None,
         **kw,
     ):
         kw.setdefault("initial", {"version": assessment.version, "note": assessment.note})
@@ -113,9 +113,8 @@ class AssessmentForm(forms.Form):
         self.fields["year_file"].help_text = upload_help()
         criteria_set = assessment.criteria_set
         self.uses_groups = bool(criteria_set and criteria_set.uses_commune_groups)
-        self.commune_group: CommuneGroup | None = (
-            commune_group_of(assessment.unit, assessment.year) if self.uses_groups else None
-        )
+        # The view reads the group with the year (a set without groups has none): the thresholds are its group's.
+        self.commune_group = commune_group if self.uses_groups else None
         self.decisions: dict[int, tuple[Decision, bool, str]] = {}
         for result in results:
             self._add_criterion_fields(result)

@@ -1,11 +1,13 @@
 """Yearly assessments: the commune's "my year" form, the reviewer's queue and review, and the audit trail."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,7 +33,16 @@ from campaigns.assessments.services import (
     save_assessment,
     submit_assessment,
 )
-from campaigns.models import Assessment, Campaign, Criterion, CriterionResult, Evidence, Indicator
+from campaigns.models import (
+    Assessment,
+    Campaign,
+    CommuneGroup,
+    Criterion,
+    CriterionResult,
+    Evidence,
+    Indicator,
+    commune_group_of,
+)
 from campaigns.models.plans import years_of_unit
 from campaigns.records.baseline import baseline_of
 from units.fields import row_pks
@@ -80,14 +91,37 @@ def my_years(request: HttpRequest) -> HttpResponse:
     return render(request, "assessments/my_years.html", {"rows": rows})
 
 
-def _is_complete(assessment: Assessment | None) -> bool:
-    """It has a result for every criterion of its set: nothing for get_or_start_assessment to do (one query)."""
-    if assessment is None or assessment.criteria_set_id is None:
-        return False
-    missing = Criterion.objects.filter(criteria_set_id=assessment.criteria_set_id).exclude(
-        pk__in=assessment.results.values("criterion_id")
+def _started_year(unit_pk: int, year: int) -> Assessment | None:
+    """The year if started, with its commune (and the commune's parent), set and people, in one query.
+
+    The same query answers whether a criterion of its set has no result yet (`lacks_results`, see _is_complete)
+    and which commune group is in force in the year (`group_*`, see _commune_group): each would be a query more.
+    """
+    results = CriterionResult.objects.filter(assessment=OuterRef(OuterRef("pk"))).values("criterion_id")
+    missing = Criterion.objects.filter(criteria_set=OuterRef("criteria_set")).exclude(pk__in=results)
+    group = CommuneGroup.objects.filter(unit=OuterRef("unit")).in_force(datetime.date(year, 12, 31))
+    found = Assessment.objects.filter(unit_id=unit_pk, year=year).annotate(
+        lacks_results=Exists(missing),
+        **{f"group_{name}": Subquery(group.values(name)[:1]) for name in ("pk", "group", "valid_from", "decision")},
     )
-    return not missing.exists()
+    return found.select_related("unit__parent", "criteria_set", "reviewer_unit", "submitted_by", "reviewed_by").first()
+
+
+def _is_complete(assessment: Assessment) -> bool:
+    """It has a result for every criterion of its set: nothing for get_or_start_assessment to do."""
+    return assessment.criteria_set_id is not None and not assessment.lacks_results
+
+
+def _commune_group(assessment: Assessment) -> CommuneGroup | None:
+    """The commune group the year's thresholds are read for; None for a set without groups."""
+    if assessment.criteria_set is None or not assessment.criteria_set.uses_commune_groups:
+        return None
+    if not hasattr(assessment, "group_pk"):  # a year built in memory or just completed: not read with it
+        return commune_group_of(assessment.unit, assessment.year)
+    if assessment.group_pk is None:
+        return None
+    fields = {name: getattr(assessment, f"group_{name}") for name in ("group", "valid_from", "decision")}
+    return CommuneGroup(pk=assessment.group_pk, unit=assessment.unit, **fields)
 
 
 def _empty_set(unit: Unit, year: int, assessment: Assessment | None, results: list | None) -> str | None:
@@ -119,17 +153,18 @@ def _unsaved_year(unit: Unit, year: int) -> tuple[Assessment, list[CriterionResu
 
 @login_required
 def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
-    communes = Unit.objects.visible_to(request.user).of_kind(Kind.COMMUNE).select_related("parent")
-    unit = get_object_or_404(communes, pk=unit_pk)
+    assessment = _started_year(unit_pk, year)
+    # A started year brought its commune; the user's scope (already read) says whether they may see it.
+    unit = (
+        assessment.unit
+        if assessment is not None
+        else get_object_or_404(Unit.objects.select_related("parent"), pk=unit_pk)
+    )
+    if unit.kind != Kind.COMMUNE or not request.user.sees(unit):
+        raise Http404
     may_edit = request.user.has_role_over(unit, Role.COMMUNE_OFFICER)
     if request.method == "POST" and not may_edit:
         raise PermissionDenied
-    found = Assessment.objects.filter(unit=unit, year=year).select_related(
-        "criteria_set", "reviewer_unit", "submitted_by", "reviewed_by"
-    )
-    assessment = found.first()
-    if assessment is not None:
-        assessment.unit = unit  # the same row, already loaded: the thread's permission check reads it
     if assessment is None and (empty := _empty_set(unit, year, None, None)):
         return render(request, "assessments/my_year.html", {"unit": unit, "year": year, "empty_set": empty})
     if assessment is None and not may_edit:
@@ -150,6 +185,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         results=results,
         evidence=list(assessment.evidence.all()) if assessment.pk else [],
         editable=may_edit and not assessment.is_locked,
+        commune_group=_commune_group(assessment),
     )
     if request.method == "POST" and form.is_valid():
         submitting = request.POST.get("action") == "submit"
@@ -186,7 +222,7 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         "form": form,
         "may_edit": may_edit and not assessment.is_locked,
         "reviewer": assessment.reviewer_unit or level_above(unit, on=timezone.localdate()),
-        "baseline": baseline_of(unit),
+        "baseline": baseline_of(unit, request.user),
         **thread_context(request.user, assessment),
     }
     return render(request, "assessments/my_year.html", context)

@@ -55,13 +55,28 @@ def criteria_for(unit: Unit, year: int) -> list[Criterion]:
 
 def yearly_spread(communes: list[Unit], years: list[int], *, statuses=APPROVED) -> dict[int, Counter]:
     """Year → how many counted assessments met each (count, of a total) of criteria: one query."""
+    return spread_of([(communes, years)], statuses=statuses)
+
+
+def spread_of(parts: list[tuple[list[Unit], list[int]]], *, statuses=APPROVED) -> dict[int, Counter]:
+    """yearly_spread of several (communes, years) parts with no year in two parts, each year counted over its own
+    part's communes only: one query whatever the number of parts.
+
+    A UNION ALL of one aggregate per part, so that each part still reads the (unit, year) index: the same
+    condition written with OR makes PostgreSQL scan every assessment.
+    """
     spread: dict[int, Counter] = defaultdict(Counter)
-    found = Assessment.objects.filter(
-        unit_id__in=[commune.pk for commune in communes], year__in=years, status__in=statuses
-    ).values("year", "criteria_met", "criteria_total")
-    for year, met, total, count in found.annotate(n=Count("pk")).values_list(
-        "year", "criteria_met", "criteria_total", "n"
-    ):
+    counts = [
+        Assessment.objects.filter(unit_id__in=[commune.pk for commune in communes], year__in=years, status__in=statuses)
+        .order_by()  # no join for the default order
+        .values("year", "criteria_met", "criteria_total")
+        .annotate(n=Count("pk"))
+        .values_list("year", "criteria_met", "criteria_total", "n")
+        for communes, years in parts
+    ]
+    if not counts:
+        return spread
+    for year, met, total, count in counts[0].union(*counts[1:], all=True) if len(counts) > 1 else counts[0]:
         spread[year][met, total] = count
     return spread
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from campaigns.dashboards.facts import APPROVED, in_year, yearly_spread
-from units.hierarchy import BY_NEW_UNITS, BY_OLD_UNITS, UNIT_SIDES, default_side, on_side, predecessors
+from campaigns.dashboards.facts import APPROVED, in_year, spread_of
+from units.hierarchy import BY_NEW_UNITS, BY_OLD_UNITS, UNIT_SIDES, default_side, known_predecessors, on_side
 from units.models import Unit
 
 
@@ -26,8 +26,9 @@ class Reading:
 
     @classmethod
     def of(cls, request: HttpRequest, unit: Unit) -> "Reading":
-        # A unit with no start date has existed since before the records: formed from nothing, no query.
-        earlier = list(predecessors(unit)) if unit.valid_from else []
+        # A unit with no start date has existed since before the records: formed from nothing, no query; the
+        # units the user's own district or province was formed from were read with their memberships.
+        earlier = known_predecessors(unit, request.user) if unit.valid_from else []
         chosen = request.GET.get("units")
         return cls(unit, earlier, chosen if earlier and chosen in UNIT_SIDES else None)
 
@@ -52,12 +53,10 @@ class Reading:
 
 
 def spread_by_side(reading: Reading, communes: list[Unit], years: list[int]):
-    """yearly_spread with each year counted on its own side: one query per side read, never old and new together."""
+    """yearly_spread with each year counted on its own side, never old and new together: one query (spread_of),
+    in which each side's years are counted over that side's communes only."""
     sides: dict[str | None, list[int]] = {}
     for year in years:
         sides.setdefault(reading.side(year), []).append(year)
-    spread = {}
-    for side, side_years in sides.items():
-        counted = on_side(communes, side) if side else communes
-        spread |= yearly_spread(counted, side_years, statuses=APPROVED)
-    return spread
+    parts = [(on_side(communes, side) if side else communes, side_years) for side, side_years in sides.items()]
+    return dict(spread_of(parts, statuses=APPROVED))

@@ -63,21 +63,29 @@ def load_unit(request: HttpRequest, unit_pk: int, *, write: bool = False) -> Uni
     # Checked first so that a commune officer gets a plain "forbidden" whatever unit the URL names.
     if not user.has_role(*roles):
         raise PermissionDenied
-    unit = get_object_or_404(Unit.objects.visible_to(user).of_kind(*REVIEWING_LEVELS), pk=unit_pk)
+    # Most often the user's own district or province: already read with their memberships.
+    own = [m.unit for m in user.active_memberships if m.unit_id == unit_pk and m.unit.kind in REVIEWING_LEVELS]
+    unit = own[0] if own else get_object_or_404(Unit.objects.visible_to(user).of_kind(*REVIEWING_LEVELS), pk=unit_pk)
     if not user.has_role_over(unit, *roles):
         raise PermissionDenied
     return unit
 
 
-def year_range(unit: Unit, today: datetime.date | None = None, earlier: list[Unit] = ()) -> list[int]:
+def year_range(
+    unit: Unit, today: datetime.date | None = None, earlier: list[Unit] = (), programmes: list[Campaign] | None = None
+) -> list[int]:
     """The reporting years of the unit: from the first programme year (or its creation, or that of the units it
     was formed from) to this year, while it exists on 31/12.
 
     A district that ended on 30/06/2025 reports up to 2024: the 2025 year is reported to the provinces. The new
-    Cao Bằng, formed from the old one, reaches back to 2021 through it.
+    Cao Bằng, formed from the old one, reaches back to 2021 through it. `programmes`: every Campaign, when the
+    page has read them already.
     """
     today = today or datetime.date.today()
-    first = Campaign.objects.first_year()
+    if programmes is None:
+        first = Campaign.objects.first_year()
+    else:
+        first = min((programme.start_year for programme in programmes), default=datetime.date.today().year)
     starts = [each.valid_from for each in (unit, *earlier)]
     first = first if None in starts else max(first, min(starts).year)
     last = today.year
@@ -386,7 +394,9 @@ def matrix_xlsx(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
 def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit = load_unit(request, unit_pk)
     reading = Reading.of(request, unit)
-    years = year_range(unit, earlier=reading.earlier)
+    # The programmes once (a few rows): where the years start and whose completion conditions a province shows.
+    programmes = list(Campaign.objects.all())
+    years = year_range(unit, earlier=reading.earlier, programmes=programmes)
     current = years[-1]
     # A fixed number of queries: the communes once, then ids (see communes_of), whatever the size of the unit.
     communes = communes_of(unit, reading.earlier)
@@ -418,6 +428,8 @@ def overview(request: HttpRequest, unit_pk: int) -> HttpResponse:
         ),
         "year_rows": [(point, len(by_year[point.year]), reading.side(point.year)) for point in reversed(points)],
         # Phụ lục III: a province's completion of the programme's NTM task, from the same communes.
-        "completion": province_completion(unit, year=current, communes=communes) if unit.kind == Kind.PROVINCE else [],
+        "completion": province_completion(unit, year=current, communes=communes, programmes=programmes)
+        if unit.kind == Kind.PROVINCE
+        else [],
     }
     return render(request, "dashboards/overview.html", context)

@@ -8,8 +8,8 @@ commune it was formed from, its last recognition in force and its last approved 
 from dataclasses import dataclass
 
 from campaigns.models import Assessment, Recognition
-from units.hierarchy import predecessors
-from units.models import Unit
+from units.hierarchy import known_predecessors
+from units.models import Unit, User
 
 
 @dataclass(frozen=True)
@@ -19,11 +19,12 @@ class Baseline:
     assessment: Assessment | None  # its latest approved year
 
 
-def baseline_of(unit: Unit) -> list[Baseline]:
-    """One row per unit of the same kind `unit` was formed from, in tree order; three queries at most."""
+def baseline_of(unit: Unit, user: User | None = None) -> list[Baseline]:
+    """One row per unit of the same kind `unit` was formed from, in tree order; three queries at most, two when
+    `unit` is one of `user`'s membership units (their memberships already read the units it was formed from)."""
     if unit.valid_from is None:  # existed since before the records: formed from nothing
         return []
-    earlier = list(predecessors(unit).filter(kind=unit.kind).order_by("path"))
+    earlier = [each for each in known_predecessors(unit, user) if each.kind == unit.kind]
     if not earlier:
         return []
     recognitions = {}

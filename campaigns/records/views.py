@@ -153,7 +153,7 @@ def unit(request: HttpRequest, pk: int) -> HttpResponse:
     visible = Unit.objects.visible_to(request.user)
     below = sorted(visible.filter(parent=hub).of_kind(*HUB_KINDS), key=lambda unit: unit.search_name)
     earlier = predecessors(hub).filter(pk__in=visible.values("pk"))
-    context = {"counts": counts, "below": below, "earlier": earlier, "baseline": baseline_of(hub)}
+    context = {"counts": counts, "below": below, "earlier": earlier, "baseline": baseline_of(hub, request.user)}
     return page(request, "records/unit.html", hub, "unit", **context)
 
 

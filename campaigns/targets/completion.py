@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import prefetch_related_objects
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -108,14 +109,24 @@ class ProgrammeCompletion:
 
 
 def province_completion(
-    province: Unit, *, year: int, communes: list[Unit] | None = None, today: datetime.date | None = None
+    province: Unit,
+    *,
+    year: int,
+    communes: list[Unit] | None = None,
+    today: datetime.date | None = None,
+    programmes: list[Campaign] | None = None,
 ) -> list[ProgrammeCompletion]:
-    """The completion conditions of every programme covering `year`, judged for `province`: three queries at most.
+    """The completion conditions of every programme covering `year`, judged for `province`: three queries at most,
+    two when the page passes every Campaign it has read (`programmes`).
 
     Judged today, or on the last day of `year` or of the province if that came first.
     """
     on = min(today or datetime.date.today(), datetime.date(year, 12, 31), province.valid_to or datetime.date.max)
-    campaigns = list(Campaign.objects.covering(year).prefetch_related("completion_conditions"))
+    if programmes is None:
+        campaigns = list(Campaign.objects.covering(year).prefetch_related("completion_conditions"))
+    else:
+        campaigns = [each for each in programmes if each.start_year <= year <= each.end_year]
+        prefetch_related_objects(campaigns, "completion_conditions")
     conditions = [condition for campaign in campaigns for condition in campaign.completion_conditions.all()]
     results = {
         result.condition.pk: result

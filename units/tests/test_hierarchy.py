@@ -8,6 +8,7 @@ import pytest
 from units.hierarchy import (
     default_successor,
     default_successors,
+    known_predecessors,
     level_above,
     predecessors,
     predecessors_by_unit,
@@ -113,10 +114,33 @@ def test_a_lineage_cycle_in_bad_data_ends(tree):
 
 
 def test_predecessors_by_unit_answers_for_several_units_at_once(tree, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         found = predecessors_by_unit([tree.new_commune, tree.new_province, tree.commune])
 
     assert found == {tree.new_commune.pk: [tree.commune, tree.neighbour], tree.new_province.pk: [tree.province]}
+
+
+def test_the_units_a_users_own_unit_was_formed_from_come_from_their_memberships_without_a_query(
+    tree, make_user, django_assert_num_queries
+):
+    user = make_user("tinh.moi", (tree.new_commune, Role.COMMUNE_OFFICER), (tree.new_province, Role.PROVINCE_STAFF))
+    assert user.scope  # read once per request with the memberships
+
+    with django_assert_num_queries(0):
+        assert known_predecessors(tree.new_commune, user) == [tree.commune, tree.neighbour]
+        assert known_predecessors(tree.new_province, user) == [tree.province]
+    with django_assert_num_queries(1):  # not one of theirs: read from the lineage
+        assert known_predecessors(tree.commune, user) == []
+    assert known_predecessors(tree.new_commune) == list(predecessors(tree.new_commune).order_by("path"))
+
+
+def test_a_user_sees_in_python_the_units_the_database_shows_them(tree, make_user):
+    user = make_user("xa.moi", (tree.new_commune, Role.COMMUNE_OFFICER))
+    visible = set(Unit.objects.visible_to(user))
+
+    for unit in Unit.objects.all():
+        assert user.sees(unit) == (unit in visible)
+    assert user.sees(tree.commune) and not user.sees(tree.new_province)
 
 
 def test_the_default_successor_wins_over_another_that_took_a_part(tree, make_unit):
