@@ -2,11 +2,12 @@
 
 Preparation (skipped for what is already there): create the database, migrate, import the national units,
 generate the national data. Then: each page's server time beside the trivial view and its raw SQL, its
-query count, the PDF build of a province tổng kết against bare WeasyPrint, and throughput under gunicorn.
+query count, the PDF build of a province tổng kết against bare WeasyPrint, throughput under gunicorn, and
+the pages in Chromium (bench/browser.py: an emulated slow link, 375 px, axe-core).
 Every measurement is bounded: a full run takes a few minutes, plus about four for the first generation.
 
-    .venv/bin/python bench/run.py [--runs 15] [--seconds 8] [--skip-pdf] [--skip-load] [--save-baseline]
-                                  [--report-only]
+    .venv/bin/python bench/run.py [--runs 15] [--seconds 8] [--skip-pdf] [--skip-load] [--skip-browser]
+                                  [--browser-runs 3] [--save-baseline] [--report-only]
 """
 
 import argparse
@@ -36,6 +37,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2021, help="Seed of the generated data (first run only).")
     parser.add_argument("--skip-pdf", action="store_true")
     parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true", help="No Chromium: slow link, 375 px, axe-core.")
+    parser.add_argument("--browser-runs", type=int, default=3, help="Slow-link loads per page and cache state.")
     parser.add_argument("--save-baseline", action="store_true", help="Keep this run as the 'before' figures.")
     parser.add_argument(
         "--report-only", action="store_true", help="Rewrite results.md from the last run, no measuring."
@@ -169,6 +172,12 @@ def main() -> None:
         results["pdf"] = pdf if isinstance(pdf, str) else {**dataclasses.asdict(pdf), "ratio": pdf.ratio}
 
     results["throughput"] = [] if args.skip_load else throughput(pages, args, load, measure)
+    if args.skip_browser:
+        results["browser"] = "skipped (--skip-browser)"
+    else:
+        from bench import browser
+
+        results["browser"] = browser.measure(pages, workers=args.workers, runs=args.browser_runs)
     results["duration_s"] = time.perf_counter() - started
     before = report.load(HERE / "baseline.json")
     (HERE / "last.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
