@@ -110,8 +110,16 @@ def measure(pages: list[Page], *, workers: int, runs: int = 3) -> dict | str:
         for target in targets:
             print(f"Browser, 375 px and axe-core: {target.key}…")
             checks.append(asdict(phone_and_axe(browser, base, target)))
+        version = browser.version
         browser.close()
-    return {"runs": runs, "latency_ms": LATENCY_MS, "bytes_per_second": BYTES_PER_SECOND, "slow": slow, "pages": checks}
+    return {
+        "chromium": version,
+        "runs": runs,
+        "latency_ms": LATENCY_MS,
+        "bytes_per_second": BYTES_PER_SECOND,
+        "slow": slow,
+        "pages": checks,
+    }
 
 
 def browser_targets(pages: list[Page]) -> list[Target]:

@@ -98,7 +98,7 @@ def browser_section(results: dict) -> list[str]:
         return ["## Browser", "", f"Browser part {found or 'not run'}.", ""]
     kbit = found["bytes_per_second"] * 8 // 1000
     lines = [
-        f"## Slow link (Chromium, {kbit} kbit/s down and up, {found['latency_ms']} ms latency per request; gunicorn, "
+        f"## Slow link ({' '.join(['Chromium', found.get('chromium', '')]).strip()}, {kbit} kbit/s down and up, {found['latency_ms']} ms latency per request; gunicorn, "
         f"median of {found['runs']} loads)",
         "",
         f"Targets: DOMContentLoaded ≤ {DCL_EMPTY_MS / 1000:g} s with an empty cache, ≤ {DCL_WARM_MS / 1000:g} s "
