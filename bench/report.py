@@ -3,12 +3,14 @@
 import json
 import os
 import platform
+import statistics
 from pathlib import Path
 
 PAGE_TARGET = "page ≤ 2 × (trivial + SQL)"
 QUERY_LIMIT = 15
 PDF_LIMIT = 1.3
 EFFICIENCY_FLOOR = 0.8
+DCL_EMPTY_MS, DCL_WARM_MS, HTML_LIMIT_KB = 4000, 1500, 150
 
 
 def verdict(ok: bool) -> str:
@@ -114,6 +116,83 @@ def concurrency_rows(results: dict, before: dict | None) -> list[str]:
     return lines
 
 
+def browser_section(results: dict) -> list[str]:
+    """The Chromium part (bench/browser.py): the slow link, then 375 px and axe-core, each page a row."""
+    found = results.get("browser")
+    if not isinstance(found, dict):
+        return ["## Browser", "", f"Browser part {found or 'not run'}.", ""]
+    kbit = found["bytes_per_second"] * 8 // 1000
+    lines = [
+        f"## Slow link ({' '.join(['Chromium', found.get('chromium', '')]).strip()}, {kbit} kbit/s down and up, {found['latency_ms']} ms latency per request; gunicorn, "
+        f"median of {found['runs']} loads)",
+        "",
+        f"Targets: DOMContentLoaded ≤ {DCL_EMPTY_MS / 1000:g} s with an empty cache, ≤ {DCL_WARM_MS / 1000:g} s "
+        f"with the cache of the first visit; HTML ≤ {HTML_LIMIT_KB} KB. Timings on an emulated link vary by "
+        "a few hundred ms from run to run (each run's figure in brackets).",
+        "",
+        "| Page | Cache | DOMContentLoaded ms | Load ms | Transferred KB | Requests (from cache) | HTML KB (sent) "
+        "| Pass |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in found["slow"]:
+        for cache, limit in (("empty", DCL_EMPTY_MS), ("warm", DCL_WARM_MS)):
+            visit = row[cache]
+            ok = visit["dcl_ms"] <= limit and visit["html_bytes"] <= HTML_LIMIT_KB * 1024
+            runs = ", ".join(str(ms) for ms in visit["dcl_runs"])
+            lines.append(
+                f"| {row['label']} | {cache} | {visit['dcl_ms']:.0f} ({runs}) | {visit['load_ms']:.0f} "
+                f"| {visit['transferred'] / 1024:.1f} | {visit['requests']} ({visit['from_cache']}) "
+                f"| {visit['html_bytes'] / 1024:.1f} ({visit['html_sent'] / 1024:.1f}"
+                f"{'' if visit['compressed'] else ', not compressed'}) | {verdict(ok)} |"
+            )
+    lines += [
+        "",
+        static_summary(found),
+        "",
+        "## Phone and accessibility (Chromium at 375 px; axe-core 4.10.2, WCAG 2.0 and 2.1 A and AA)",
+        "",
+        "| Page | HTML KB | Width at 375 px | axe violations at 375 px | at 1280 px | Pass |",
+        "|---|---:|---:|---|---|---|",
+    ]
+    for row in found["pages"]:
+        fits = row["scroll_width"] <= row["inner_width"]
+        described = {
+            width: "; ".join(f"{v['id']} ({v['nodes']})" for v in items) or "none"
+            for width, items in row["violations"].items()
+        }
+        ok = fits and not any(row["violations"].values()) and row["html_bytes"] <= HTML_LIMIT_KB * 1024
+        lines.append(
+            f"| {row['label']} | {row['html_bytes'] / 1024:.1f} | {row['scroll_width']} "
+            f"{'≤' if fits else '>'} {row['inner_width']} | {described.get('375', '?')} "
+            f"| {described.get('1280', '?')} | {verdict(ok)} |"
+        )
+    return [*lines, "", "axe violations: rule id (elements); the first elements of each are in bench/last.json.", ""]
+
+
+def static_summary(results: dict) -> str:
+    """How the static files of the browser's empty-cache visits were sent: compressed, cached for a year and immutable."""
+    files = {item["url"]: item for row in results.get("slow", []) for item in row["empty"]["static"]}
+    if not files:
+        return "No static file was fetched."
+    packable = [item for item in files.values() if not item["url"].split("?")[0].endswith((".woff2", ".png", ".jpg"))]
+    packed = [item for item in packable if item["encoding"] in ("gzip", "br")]
+    kept = [item for item in files.values() if "immutable" in item["cache_control"]]
+    longest = statistics.median(max_age(item["cache_control"]) for item in files.values())
+    encodings = ", ".join(sorted({item["encoding"] for item in packed}))
+    return (
+        f"Static files of the empty-cache visits: {len(files)}; {len(packed)} of the {len(packable)} compressible ones "
+        f"sent compressed ({encodings or 'none'}); {len(kept)} immutable; median max-age {longest / 86400:.0f} days."
+    )
+
+
+def max_age(cache_control: str) -> int:
+    for part in cache_control.split(","):
+        name, _, value = part.strip().partition("=")
+        if name == "max-age" and value.isdecimal():
+            return int(value)
+    return 0
+
+
 def write(path: Path, results: dict, before: dict | None) -> None:
     facts = results["machine"]
     data = ", ".join(f"{count:,} {name}" for name, count in results["data"].items())
@@ -150,6 +229,7 @@ def write(path: Path, results: dict, before: dict | None) -> None:
         "",
         *concurrency_rows(results, before),
         "",
+        *browser_section(results),
         "## Raw SQL floors",
         "",
         *[

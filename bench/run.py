@@ -2,11 +2,12 @@
 
 Preparation (skipped for what is already there): create the database, migrate, import the national units,
 generate the national data. Then: each page's server time beside the trivial view and its raw SQL, its
-query count, the PDF build of a province tổng kết against bare WeasyPrint, and concurrency efficiency under
-gunicorn. Every measurement is bounded: a full run takes a few minutes, plus about four for the first generation.
+query count, the PDF build of a province tổng kết against bare WeasyPrint, concurrency efficiency under
+gunicorn, and the pages in Chromium (bench/browser.py: an emulated slow link, 375 px, axe-core). Every
+measurement is bounded: a full run takes a few minutes, plus about four for the first generation.
 
-    .venv/bin/python bench/run.py [--runs 15] [--seconds 8] [--skip-pdf] [--skip-load] [--report-only]
-                                  [--baseline-from [COMMIT]]
+    .venv/bin/python bench/run.py [--runs 15] [--seconds 8] [--skip-pdf] [--skip-load] [--skip-browser]
+                                  [--browser-runs 3] [--report-only] [--baseline-from [COMMIT]]
 
 --baseline-from measures the same pages with the code of COMMIT (bench/baseline.py) into bench/baseline.json, the
 "before" figures of the report, then measures the current code as usual.
@@ -40,6 +41,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2021, help="Seed of the generated data (first run only).")
     parser.add_argument("--skip-pdf", action="store_true")
     parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true", help="No Chromium: slow link, 375 px, axe-core.")
+    parser.add_argument("--browser-runs", type=int, default=3, help="Slow-link loads per page and cache state.")
     parser.add_argument(
         "--report-only", action="store_true", help="Rewrite results.md from the last run, no measuring."
     )
@@ -189,6 +192,12 @@ def main() -> None:
         results["pdf"] = pdf if isinstance(pdf, str) else {**dataclasses.asdict(pdf), "ratio": pdf.ratio}
 
     results["concurrency"] = [] if args.skip_load else concurrency(pages, args, load, measure)
+    if args.skip_browser:
+        results["browser"] = "skipped (--skip-browser)"
+    else:
+        from bench import browser
+
+        results["browser"] = browser.measure(pages, workers=args.workers, runs=args.browser_runs)
     results["duration_s"] = time.perf_counter() - started
     (HERE / "last.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     report.write(HERE / "results.md", results, report.load(HERE / "baseline.json"))

@@ -1,7 +1,7 @@
 """Settings for `make bench` only: the app as production runs it, on the chungsuc_bench PostgreSQL database.
 
 DEBUG is off (query logging would slow every page), static files are served from the app folders (no
-collectstatic), and the cache is Redis when one answers at BENCH_REDIS_URL, as in production.
+collectstatic) unless BENCH_STATIC_ROOT names a collected folder, and the cache is Redis when one answers at BENCH_REDIS_URL, as in production.
 """
 
 import os
@@ -31,6 +31,13 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # No collectstatic for a benchmark: WhiteNoise serves from the finders and need not warn about STATIC_ROOT.
 warnings.filterwarnings("ignore", message="No directory at")
+# The browser part (bench/browser.py) loads pages as production serves them: collectstatic into this folder
+# with production's hashed, pre-compressed storage, and WhiteNoise serving from there with far-future caching.
+BENCH_STATIC_ROOT = os.environ.get("BENCH_STATIC_ROOT", "")
+if BENCH_STATIC_ROOT:
+    STATIC_ROOT = BENCH_STATIC_ROOT
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    WHITENOISE_USE_FINDERS = False
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}
 
 # Database 7 and a key prefix: the shared Redis of other developers and CI is never flushed nor overwritten.

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -327,21 +328,27 @@ def matrix_summary(unit: Unit, year: int, *, communes: list[Unit], assessments) 
 
 
 MATRIX_CACHE_SECONDS = 24 * 3600
+# Communes per page of the matrix. A province's 547 communes in one table were 1.4 MB of HTML and 22,000 elements:
+# about 2 s to parse and lay out in Chromium on a fast machine, more on a phone (bench/browser.py, issue #14). Fifty
+# rows keep the page under 150 KB.
+MATRIX_PAGE = 50
 
 
-def matrix_table(table: Matrix, *, show_parent: bool) -> str:
-    """The rendered _matrix.html: thousands of cells for a province, so cached under its fingerprint.
+def matrix_table(table: Matrix, *, show_parent: bool, page: Page) -> str:
+    """The rendered _matrix.html for one page of rows: thousands of cells for a province, so cached under the
+    table's fingerprint and the page number.
 
     The key is a digest of the content, so there is nothing to invalidate. When the cache (Redis) fails,
     the table is rendered as if there were no cache: the page does not depend on it.
     """
-    key = f"dashboards:matrix:{get_language()}:{int(show_parent)}:{table.fingerprint}"
+    key = f"dashboards:matrix:{get_language()}:{int(show_parent)}:{page.number}:{table.fingerprint}"
     try:
         html = cache.get(key)
     except Exception:  # noqa: BLE001 - any cache failure means "not cached"
         html = None
     if html is None:
-        html = render_to_string("dashboards/_matrix.html", {"matrix": table, "show_parent": show_parent})
+        context = {"matrix": table, "rows": page.object_list, "show_parent": show_parent}
+        html = render_to_string("dashboards/_matrix.html", context)
         with contextlib.suppress(Exception):  # a page must not fail because the cache does
             cache.set(key, html, MATRIX_CACHE_SECONDS)
     return html
@@ -365,10 +372,12 @@ def matrix(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
         request.user, unit, year, approved_only=approved_only, chosen_minimum=chosen_minimum, communes=communes
     )
     show_parent = shows_districts(unit, [row.unit for row in table.rows])
+    page = Paginator(table.rows, MATRIX_PAGE).get_page(request.GET.get("page"))
     context = {
         **page_context(request, unit, year, years, reading),
         "matrix": table,
-        "matrix_table": matrix_table(table, show_parent=show_parent) if table.criteria else "",
+        "page": page,
+        "matrix_table": matrix_table(table, show_parent=show_parent, page=page) if table.criteria else "",
         "options": MatrixOptionsForm(initial={"approved": approved_only, "min": chosen_minimum}),
         "show_parent": show_parent,
     }

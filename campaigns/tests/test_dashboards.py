@@ -381,6 +381,29 @@ def test_matrix_runs_the_same_queries_whatever_the_number_of_communes(
     assert len(response.context["matrix"].rows) == count
 
 
+def test_a_large_matrix_shows_fifty_communes_a_page_with_the_counts_of_all(
+    client, noivu, district, make_commune, assess
+):
+    for index in range(53):
+        commune = make_commune(f"Xã Số {index:03d}", f"9{index:04d}")
+        assess(commune, 2024, S.APPROVED, range(1, 11))
+    client.force_login(noivu)
+
+    first = client.get(matrix_url(district), {"approved": "on"})
+    second = client.get(matrix_url(district), {"approved": "on", "page": 2})
+
+    shown = [html.count('data-unit="') for html in (first.content.decode(), second.content.decode())]
+    assert shown == [50, 3]
+    assertContains(first, "Xã Số 049")
+    assertNotContains(first, "Xã Số 050")
+    assertContains(second, "Xã Số 052")
+    assert 'href="?approved=on&amp;page=2"' in first.content.decode()  # the options stay chosen from page to page
+    for response in (first, second):  # the counts and the summary are the whole district's
+        assert len(response.context["matrix"].rows) == 53
+        assert response.context["matrix"].counts == [53] * 10 + [0] * 9
+        assertContains(response, "53 of 53 communes counted.")
+
+
 @pytest.mark.parametrize("count", [5, 50])
 def test_status_page_runs_the_same_queries_whatever_the_number_of_communes(
     client, noivu, district, make_commune, assess, django_assert_max_num_queries, count
