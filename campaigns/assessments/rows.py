@@ -41,6 +41,8 @@ class Words:
     not_met: str
     marked_met: str
     marked_not_met: str
+    value_types: dict[str, str]  # Indicator.ValueType and Comparison labels: get_FOO_display() per row costs more
+    comparisons: dict[str, str]
 
     @classmethod
     def now(cls) -> "Words":
@@ -58,6 +60,8 @@ class Words:
             not_met=esc(gettext("not met")),
             marked_met=esc(gettext("Marked as met by the commune:")),
             marked_not_met=esc(gettext("Marked as not met by the commune:")),
+            value_types={value: esc(label) for value, label in ValueType.choices},
+            comparisons={value: esc(label) for value, label in Indicator.Comparison.choices},
         )
 
 
@@ -83,8 +87,9 @@ def criterion_row(row: CriterionRow, *, may_edit: bool, words: Words) -> str:
             f"{words.not_confirmed}</span>"
         )
     note = row.note
+    has_errors = note.form.is_bound and row.has_errors  # an unbound form has none: skip asking every field
     parts = [
-        f'<div class="list-group-item progress-criterion{" progress-criterion-error" if row.has_errors else ""}"'
+        f'<div class="list-group-item progress-criterion{" progress-criterion-error" if has_errors else ""}"'
         f' id="criterion-{number}"><div class="row g-2 align-items-center"><div class="col-md-6">{head}</div>'
         f'<div class="col-md-6"><label class="visually-hidden" for="{esc(note.id_for_label)}">{esc(note.label)}</label>'
         f"{esc(note)}{field_errors(note)}</div></div>"
@@ -92,7 +97,7 @@ def criterion_row(row: CriterionRow, *, may_edit: bool, words: Words) -> str:
     if row.mark is not None:
         parts.append(mark_fields(row))
     if row.indicators or row.evidence or may_edit:
-        parts.append(details(row, may_edit=may_edit, words=words))
+        parts.append(details(row, may_edit=may_edit, words=words, has_errors=has_errors))
     parts.append("</div>")
     return "".join(parts)
 
@@ -129,12 +134,12 @@ def mark_fields(row: CriterionRow) -> str:
         f'<div class="col-md-8"><label class="visually-hidden" for="{esc(reason.id_for_label)}">{label}</label>'
         f'<input type="text" name="{esc(reason.html_name)}" id="{esc(reason.auto_id)}" maxlength="500"'
         f' value="{esc(reason.value() or "")}" placeholder="{label}"'
-        f' class="form-control form-control-sm{" is-invalid" if reason.errors else ""}">{field_errors(reason)}</div>'
+        f' class="form-control form-control-sm{" is-invalid" if reason.form.is_bound and reason.errors else ""}">{field_errors(reason)}</div>'
         "</div>"
     )
 
 
-def details(row: CriterionRow, *, may_edit: bool, words: Words) -> str:
+def details(row: CriterionRow, *, may_edit: bool, words: Words, has_errors: bool) -> str:
     if row.indicators:
         count = len(row.indicators)
         counted = esc(ngettext("%(counter)s indicator", "%(counter)s indicators", count) % {"counter": count})
@@ -142,7 +147,7 @@ def details(row: CriterionRow, *, may_edit: bool, words: Words) -> str:
         counted = words.no_indicators
     files = len(row.evidence)
     parts = [
-        f'<details class="progress-details mt-2"{" open" if row.has_errors else ""}><summary class="small">{counted}'
+        f'<details class="progress-details mt-2"{" open" if has_errors else ""}><summary class="small">{counted}'
         f" · {esc(ngettext('%(counter)s file', '%(counter)s files', files) % {'counter': files})}</summary>"
         '<div class="progress-details-body">'
     ]
@@ -161,13 +166,15 @@ def details(row: CriterionRow, *, may_edit: bool, words: Words) -> str:
 def indicator(item: IndicatorRow, words: Words) -> str:
     """One indicator: its code and name, type, threshold and unit, and the field for its value."""
     shown, value_type, field = item.indicator, item.indicator.value_type, item.field
-    about = [esc(shown.get_value_type_display())]
+    about = [words.value_types.get(value_type, esc(value_type))]
     if shown.only_if_relevant:
         about.append(words.where_relevant)
     if item.threshold:
         value = esc(localize(item.threshold.value.normalize()))
         percent = "%" if value_type == ValueType.PERCENT else ""
-        about.append(f"{words.threshold} {esc(shown.get_comparison_display())} {value}{percent}")
+        about.append(
+            f"{words.threshold} {words.comparisons.get(shown.comparison, esc(shown.comparison))} {value}{percent}"
+        )
     if item.group_threshold:
         about.append(f'{words.threshold} <span class="group-threshold">{esc(item.group_threshold.shown)}</span>')
     if shown.unit_of_measure:
@@ -194,7 +201,7 @@ def field_errors(field: BoundField) -> str:
     """A field's messages, tied to it by id (aria-describedby), and its help text."""
     parts = [
         f'<div class="invalid-feedback d-block" id="{esc(field.auto_id)}-error">{esc(error)}</div>'
-        for error in field.errors
+        for error in (field.errors if field.form.is_bound else ())
     ]
     if field.help_text:
         parts.append(f'<div class="form-text">{esc(field.help_text)}</div>')

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -80,14 +80,15 @@ def my_years(request: HttpRequest) -> HttpResponse:
     return render(request, "assessments/my_years.html", {"rows": rows})
 
 
-def _is_complete(assessment: Assessment | None) -> bool:
-    """It has a result for every criterion of its set: nothing for get_or_start_assessment to do (one query)."""
-    if assessment is None or assessment.criteria_set_id is None:
-        return False
-    missing = Criterion.objects.filter(criteria_set_id=assessment.criteria_set_id).exclude(
-        pk__in=assessment.results.values("criterion_id")
-    )
-    return not missing.exists()
+def lacking_results() -> Exists:
+    """Whether the assessment's set has a criterion it has no result for, as a column of the assessment's own query:
+    then get_or_start_assessment has something to do. A year without a set is never complete."""
+    results = CriterionResult.objects.filter(assessment_id=OuterRef(OuterRef("pk"))).values("criterion_id")
+    return Exists(Criterion.objects.filter(criteria_set_id=OuterRef("criteria_set_id")).exclude(pk__in=results))
+
+
+def _is_complete(assessment: Assessment) -> bool:
+    return assessment.criteria_set_id is not None and not assessment.lacks_results
 
 
 def _empty_set(unit: Unit, year: int, assessment: Assessment | None, results: list | None) -> str | None:
@@ -124,8 +125,10 @@ def my_year(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     may_edit = request.user.has_role_over(unit, Role.COMMUNE_OFFICER)
     if request.method == "POST" and not may_edit:
         raise PermissionDenied
-    found = Assessment.objects.filter(unit=unit, year=year).select_related(
-        "criteria_set", "reviewer_unit", "submitted_by", "reviewed_by"
+    found = (
+        Assessment.objects.filter(unit=unit, year=year)
+        .select_related("criteria_set", "reviewer_unit", "submitted_by", "reviewed_by")
+        .annotate(lacks_results=lacking_results())
     )
     assessment = found.first()
     if assessment is not None:
