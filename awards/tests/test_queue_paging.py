@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from awards.models import Nomination
@@ -103,3 +103,18 @@ def test_a_short_queue_has_no_pager(client, reviewer, at_district):
     at_district()
     client.force_login(reviewer)
     assertNotContains(client.get(QUEUE), 'aria-label="Pages"')
+
+
+def test_the_rows_escape_the_names_and_mark_a_resubmitted_file(client, reviewer, at_district, make_nominee):
+    nomination = at_district(
+        status=Status.SUBMITTED, nominee=make_nominee(name='Ông <A> & "B"'), returned_at=timezone.now()
+    )
+    client.force_login(reviewer)
+    page = client.get(QUEUE).content.decode()
+    row = page[page.index(f'<tr id="queue-{nomination.pk}"') :]
+    row = row[: row.index("</tr>")]
+
+    assert "Ông &lt;A&gt; &amp; &quot;B&quot;" in row and "<A>" not in row
+    assert 'aria-label="Ông &lt;A&gt; &amp; &quot;B&quot;"' in row  # the tick box says whose file it is
+    assert "Annual 2024 · " in row and "resubmitted" in row
+    assert reverse("awards:appraise", args=[nomination.pk]) in row
