@@ -1,12 +1,14 @@
 """The reviewing level's pages: its queue, the appraisal page and the appraisal actions."""
 
 import operator
+from collections import Counter
 from functools import reduce
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -28,6 +30,10 @@ from units.models import Unit
 Status = Nomination.Status
 # The queue in the order the work goes: new files, files being appraised, at the council, awaiting the decision.
 QUEUE_STATUSES = [Status.SUBMITTED, Status.IN_APPRAISAL, Status.COUNCIL, Status.APPROVED]
+# In that order on the page, each status's files by submission date.
+QUEUE_ORDER = Case(*(When(status=s, then=Value(i)) for i, s in enumerate(QUEUE_STATUSES)), output_field=IntegerField())
+# A province's Sở Nội vụ may have several hundred files waiting: the page shows them 25 at a time (issue #14).
+QUEUE_PAGE_SIZE = 25
 # A batch is a council's day of work; more ticked rows than this are a forged form.
 MAX_BATCH = 200
 
@@ -58,23 +64,9 @@ def queue(request: HttpRequest) -> HttpResponse:
         nominations = nominations.filter(round_year=filters["year"])
     if filters["form"]:
         nominations = nominations.filter(award_form_id=filters["form"])
-    counts = dict(nominations.order_by().values_list("status").annotate(n=Count("pk")))
-    rows = list(
-        nominations.select_related("nominee__unit", "award_form", "proposing_unit", "reviewer_unit").order_by(
-            "submission_date", "pk"
-        )
-    )
-    groups = [
-        {"status": status, "label": status.label, "count": counts.get(status, 0), "rows": []}
-        for status in QUEUE_STATUSES
-    ]
-    by_status = {group["status"]: group for group in groups}
-    for nomination in rows:
-        by_status[nomination.status]["rows"].append(nomination)
     context = {
         "units": units,
-        "groups": groups,
-        "total": sum(counts.values()),
+        **queue_page(nominations, request.GET.get("page")),
         "filters": filters,
         "rounds": Round.choices,
         "years": sorted(set(queue_of(units).order_by().values_list("round_year", flat=True).distinct()), reverse=True),
@@ -83,6 +75,39 @@ def queue(request: HttpRequest) -> HttpResponse:
     }
     template = "awards/_queue_table.html" if request.htmx else "awards/queue.html"
     return render(request, template, context)
+
+
+def queue_page(nominations: QuerySet[Nomination], number: str | None) -> dict:
+    """One page of the queue, its rows under their status, and what the whole queue holds.
+
+    The whole queue is read as (pk, status) in page order, one light query: the counts, the page, where each
+    status begins and the approved files (the tờ trình covers all of them, not only this page's) come from it;
+    then the page's rows in full. Two queries, whatever the length of the queue.
+    """
+    ordered = list(nominations.order_by(QUEUE_ORDER, "submission_date", "pk").values_list("pk", "status"))
+    page = Paginator(ordered, QUEUE_PAGE_SIZE).get_page(number)
+    loaded = Nomination.objects.filter(pk__in=[pk for pk, _status in page.object_list]).select_related(
+        "nominee__unit", "award_form", "proposing_unit", "reviewer_unit"
+    )
+    by_pk = {nomination.pk: nomination for nomination in loaded}
+    counts, begins = Counter(), {}
+    for index, (_pk, status) in enumerate(ordered):
+        counts[status] += 1
+        begins.setdefault(status, index // QUEUE_PAGE_SIZE + 1)
+    groups = [
+        {"status": status, "label": status.label, "count": counts[status], "rows": [], "page": begins.get(status, 1)}
+        for status in QUEUE_STATUSES
+    ]
+    by_status = {group["status"]: group for group in groups}
+    for pk, status in page.object_list:
+        if pk in by_pk:  # not gone since the first query
+            by_status[status]["rows"].append(by_pk[pk])
+    return {
+        "groups": groups,
+        "total": len(ordered),
+        "page": page,
+        "approved": [pk for pk, status in ordered if status == Status.APPROVED],
+    }
 
 
 def load_for_appraisal(request: HttpRequest, pk: int) -> Nomination:

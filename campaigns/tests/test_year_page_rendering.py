@@ -1,6 +1,7 @@
 """The commune year page writes its widgets without Django's widget templates, with the same markup as they would."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.forms.renderers import DjangoTemplates
@@ -8,7 +9,7 @@ from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import translation
 
-from campaigns.models import CommuneGroup, Indicator
+from campaigns.models import CommuneGroup, GroupThreshold, Indicator, Threshold
 from campaigns.tests.criteria_helpers import qd51
 from units.models import Role
 
@@ -111,3 +112,30 @@ def test_the_2026_widgets_with_errors_and_odd_characters_are_written_as_the_temp
     direct = markup_of_every_field(bound)
     bound.renderer = DjangoTemplates()
     assert direct == markup_of_every_field(bound)
+
+
+def test_the_year_page_writes_its_criterion_and_indicator_rows_without_a_template_per_row(client, year_2026):
+    names, response = rendered_templates(client, year_2026)
+    assert len([name for name in names if name and name.startswith("assessments/")]) <= 5  # the page and its parts
+    page = response.content.decode()
+    assert page.count('class="progress-indicator ') == 6 * qd51().criteria.count()
+    assert page.count('class="progress-decided js-decided"') == qd51().criteria.count()
+
+
+def test_the_rows_escape_the_names_and_show_the_group_thresholds(client, year_2026):
+    indicator = Indicator.objects.filter(criterion__criteria_set=qd51(), value_type=T.PERCENT).order_by("pk").first()
+    GroupThreshold.objects.create(indicator=indicator, commune_group=1, from_year=2026, value=Decimal("80.50"))
+    page = client.get(year_2026).content.decode()
+
+    assert "Chỉ tiêu &lt;percent&gt; &amp; &quot;thử&quot;" in page
+    assert "<percent>" not in page
+    assert 'threshold <span class="group-threshold">≥ 80.5</span>' in page
+
+
+def test_the_2021_rows_show_the_regional_threshold_localised(client, year_2021, settings):
+    indicator = Indicator.objects.filter(criterion__criteria_set__code="qd318-xa-2021").order_by("pk").first()
+    Threshold.objects.create(indicator=indicator, value=Decimal("1234.500"))
+    settings.LANGUAGE_CODE = "vi"
+    with translation.override("vi"):
+        page = client.get(year_2021).content.decode()
+    assert "ngưỡng ≥ 1234,5" in page
