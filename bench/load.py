@@ -1,7 +1,9 @@
-"""Throughput under gunicorn on 127.0.0.1, a page against the trivial view, for a bounded time each.
+"""Concurrency under gunicorn on 127.0.0.1: a page's single-request time and its requests per second at a few
+connections, for a bounded time each.
 
-The load generator is wrk (Debian package `wrk`) when installed, else a small threaded Python client;
-both send only to the gunicorn started here, stop after `seconds`, and the server is stopped at the end.
+The load generator is wrk (Debian package `wrk`, `scripts/ensure-system-packages bench`) when installed, else a
+small threaded Python client; both send only to the gunicorn started here, stop after `seconds`, and the server is
+stopped at the end.
 """
 
 import http.client
@@ -9,6 +11,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -23,15 +26,42 @@ HOST = "127.0.0.1"
 
 
 @dataclass
-class Throughput:
+class Concurrency:
+    """W sync workers serve at most W / t1 requests a second; efficiency is how much of that the load gets."""
+
     key: str
-    rps: float
-    trivial_rps: float
+    t1_ms: float  # median of sequential requests, one at a time
+    rps: float  # at `connections` concurrent connections
+    workers: int
+    connections: int
     errors: int
 
     @property
-    def ratio(self) -> float:
-        return self.rps / self.trivial_rps if self.trivial_rps else 0.0
+    def ideal_rps(self) -> float:
+        return self.workers / (self.t1_ms / 1000) if self.t1_ms else 0.0
+
+    @property
+    def efficiency(self) -> float:
+        return self.rps / self.ideal_rps if self.ideal_rps else 0.0
+
+
+def single_request_ms(port: int, path: str, session: str, *, runs: int) -> tuple[float, int]:
+    """(median ms, responses other than 200) of `runs` requests one after the other on one client connection
+    (reopened when the sync worker closes it, as a browser would)."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    headers = {"Cookie": f"sessionid={session}"} if session else {}
+    times, errors = [], 0
+    try:
+        for _ in range(runs):
+            started = time.perf_counter()
+            connection.request("GET", path, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            times.append((time.perf_counter() - started) * 1000)
+            errors += response.status != 200
+    finally:
+        connection.close()
+    return statistics.median(times), errors
 
 
 def free_port() -> int:

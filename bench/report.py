@@ -8,7 +8,7 @@ from pathlib import Path
 PAGE_TARGET = "page ≤ 2 × (trivial + SQL)"
 QUERY_LIMIT = 15
 PDF_LIMIT = 1.3
-THROUGHPUT_FLOOR = 0.5
+EFFICIENCY_FLOOR = 0.8
 
 
 def verdict(ok: bool) -> str:
@@ -37,23 +37,45 @@ def machine() -> dict:
 
 def page_rows(results: dict, before: dict | None) -> list[str]:
     lines = [
-        "| Page | Median ms | Trivial view ms | Raw SQL ms | Ratio to target¹ | Queries (big / small) | Pass |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| Page | Median ms | Before ms² | Trivial view ms | Raw SQL ms | Ratio to target¹ | Before ratio | "
+        "Queries (big / small) | Before queries | Pass |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    old = {row["key"]: row for row in (before or {}).get("pages", [])}
     for row in results["pages"]:
+        was = previous(before, "pages", row["key"])
         ok = row["ratio"] <= 1 and row["queries"] <= QUERY_LIMIT and (row["small_queries"] or 0) <= QUERY_LIMIT
-        was = old.get(row["key"])
-        median = f"{row['page_ms']:.1f}" + (f" (was {was['page_ms']:.1f})" if was else "")
-        queries = f"{row['queries']} / {row['small_queries']}" + (
-            f" (was {was['queries']} / {was['small_queries']})" if was else ""
-        )
-        ratio = f"{row['ratio']:.2f}" + (f" (was {was['ratio']:.2f})" if was else "")
         lines.append(
-            f"| {row['label']} | {median} | {row['trivial_ms']:.1f} | {row['sql_ms']:.1f} | {ratio} | {queries} "
-            f"| {verdict(ok)} |"
+            f"| {row['label']} | {row['page_ms']:.1f} | {was_figure(was, 'page_ms', '{:.1f}')} "
+            f"| {row['trivial_ms']:.1f} | {row['sql_ms']:.1f} | {row['ratio']:.2f} | {was_figure(was, 'ratio', '{:.2f}')} "
+            f"| {row['queries']} / {row['small_queries']} | {was_queries(was)} | {verdict(ok)} |"
         )
     return lines
+
+
+def previous(before: dict | None, table: str, key: str) -> dict | None:
+    """The baseline's row of `key` in `table`: its figures, or {"missing": reason}; None without a baseline."""
+    if not before:
+        return None
+    return next((row for row in before.get(table, []) if row["key"] == key), {"missing": "not measured"})
+
+
+def was_figure(was: dict | None, name: str, form: str) -> str:
+    if was is None:
+        return ""
+    return "—" if "missing" in was else form.format(was[name])
+
+
+def was_queries(was: dict | None) -> str:
+    if was is None:
+        return ""
+    return "—" if "missing" in was else f"{was['queries']} / {was['small_queries']}"
+
+
+def missing_notes(before: dict | None) -> list[str]:
+    if not before:
+        return []
+    rows = [*before.get("pages", []), *before.get("concurrency", [])]
+    return [f"- Before, **{row['key']}**: — ({row['missing']})" for row in rows if "missing" in row]
 
 
 def pdf_rows(results: dict, before: dict | None) -> list[str]:
@@ -63,28 +85,31 @@ def pdf_rows(results: dict, before: dict | None) -> list[str]:
     if isinstance(pdf, str):
         return [f"PDF row {pdf}: the reports renderer was not there when this run started."]
     was = (before or {}).get("pdf")
-    previous = f" (was {was['ratio']:.2f})" if isinstance(was, dict) else ""
+    earlier = f" (was {was['ratio']:.2f})" if isinstance(was, dict) else ""
     return [
         "| Document | App build s | Bare WeasyPrint s | Ratio (≤ 1.3) | HTML build queries | Pass |",
         "|---|---:|---:|---:|---:|---|",
-        f"| {pdf['label']} | {pdf['app_s']:.2f} | {pdf['bare_s']:.2f} | {pdf['ratio']:.2f}{previous} "
+        f"| {pdf['label']} | {pdf['app_s']:.2f} | {pdf['bare_s']:.2f} | {pdf['ratio']:.2f}{earlier} "
         f"| {pdf['html_queries']} | {verdict(pdf['ratio'] <= PDF_LIMIT)} |",
     ]
 
 
-def throughput_rows(results: dict, before: dict | None) -> list[str]:
-    old = {row["key"]: row for row in (before or {}).get("throughput", [])}
+def concurrency_rows(results: dict, before: dict | None) -> list[str]:
     lines = [
-        "| Page | Requests/s | Trivial view requests/s | Ratio (≥ 0.5) | Errors | Pass |",
-        "|---|---:|---:|---:|---:|---|",
+        "| Page | t1 ms | Requests/s | Workers | W ÷ t1 | Efficiency (≥ 0.8) | Before t1 ms | Before efficiency "
+        "| Errors | Pass |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for row in results["throughput"]:
-        was = old.get(row["key"])
-        previous = f" (was {was['ratio']:.2f})" if was else ""
-        ok = row["ratio"] >= THROUGHPUT_FLOOR and not row["errors"]
+    for row in results.get("concurrency", []):
+        was = previous(before, "concurrency", row["key"])
+        before_cells = f"{was_figure(was, 't1_ms', '{:.1f}')} | {was_figure(was, 'efficiency', '{:.2f}')}"
+        if "missing" in row:
+            lines.append(f"| {row['key']} | — | — | — | — | — | {before_cells} | — | **fail** ({row['missing']}) |")
+            continue
+        ok = row["efficiency"] >= EFFICIENCY_FLOOR and not row["errors"]
         lines.append(
-            f"| {row['key']} | {row['rps']:.1f} | {row['trivial_rps']:.1f} | {row['ratio']:.2f}{previous} "
-            f"| {row['errors']} | {verdict(ok)} |"
+            f"| {row['key']} | {row['t1_ms']:.1f} | {row['rps']:.1f} | {row['workers']} | {row['ideal_rps']:.1f} "
+            f"| {row['efficiency']:.2f} | {before_cells} | {row['errors']} | {verdict(ok)} |"
         )
     return lines
 
@@ -116,10 +141,14 @@ def write(path: Path, results: dict, before: dict | None) -> None:
         "",
         *pdf_rows(results, before),
         "",
-        f"## Throughput (gunicorn, {results['workers']} sync workers; {results['generator']}, "
+        f"## Concurrency (gunicorn, {results['workers']} sync workers; {results['generator']}, "
         f"{results['connections']} connections, {results['seconds']} s each)",
         "",
-        *throughput_rows(results, before),
+        "t1: median of sequential requests, one at a time. W sync workers can serve at most W ÷ t1 requests a "
+        "second; efficiency is the requests/s measured at the connections above over that ceiling, target "
+        f"≥ {EFFICIENCY_FLOOR}.",
+        "",
+        *concurrency_rows(results, before),
         "",
         "## Raw SQL floors",
         "",
@@ -130,7 +159,14 @@ def write(path: Path, results: dict, before: dict | None) -> None:
         "",
     ]
     if before:
-        lines += [f"The “was” figures: the run of {before['date']} (bench/baseline.json), before the fixes.", ""]
+        commit = before.get("commit", "?")[:7]
+        lines += [
+            f"² The “before” figures: this harness run on the code of commit {commit} (`bench/run.py "
+            f"--baseline-from`, bench/baseline.json) on {before['date']}, same database; “—”: the page does not "
+            "exist or failed at that commit.",
+            *missing_notes(before),
+            "",
+        ]
     lines += [*(f"- {note}" for note in results.get("notes", [])), ""]
     analysis = path.with_name("analysis.md")
     if analysis.exists():  # the hand-written findings: what was fixed, what is not met and why

@@ -2,11 +2,14 @@
 
 Preparation (skipped for what is already there): create the database, migrate, import the national units,
 generate the national data. Then: each page's server time beside the trivial view and its raw SQL, its
-query count, the PDF build of a province tổng kết against bare WeasyPrint, and throughput under gunicorn.
-Every measurement is bounded: a full run takes a few minutes, plus about four for the first generation.
+query count, the PDF build of a province tổng kết against bare WeasyPrint, and concurrency efficiency under
+gunicorn. Every measurement is bounded: a full run takes a few minutes, plus about four for the first generation.
 
-    .venv/bin/python bench/run.py [--runs 15] [--seconds 8] [--skip-pdf] [--skip-load] [--save-baseline]
-                                  [--report-only]
+    .venv/bin/python bench/run.py [--runs 15] [--seconds 8] [--skip-pdf] [--skip-load] [--report-only]
+                                  [--baseline-from [COMMIT]]
+
+--baseline-from measures the same pages with the code of COMMIT (bench/baseline.py) into bench/baseline.json, the
+"before" figures of the report, then measures the current code as usual.
 """
 
 import argparse
@@ -22,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.bench_settings"
 HERE = ROOT / "bench"
+BASELINE_COMMIT = "953b348"
 
 
 def arguments() -> argparse.Namespace:
@@ -36,10 +40,18 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2021, help="Seed of the generated data (first run only).")
     parser.add_argument("--skip-pdf", action="store_true")
     parser.add_argument("--skip-load", action="store_true")
-    parser.add_argument("--save-baseline", action="store_true", help="Keep this run as the 'before' figures.")
     parser.add_argument(
         "--report-only", action="store_true", help="Rewrite results.md from the last run, no measuring."
     )
+    parser.add_argument(
+        "--baseline-from",
+        nargs="?",
+        const=BASELINE_COMMIT,
+        metavar="COMMIT",
+        help=f"First measure the code of COMMIT (default {BASELINE_COMMIT}, when issue #14 was filed) into "
+        "bench/baseline.json.",
+    )
+    parser.add_argument("--measure-into", type=Path, help=argparse.SUPPRESS)  # bench/baseline.py's side: no setup
     return parser.parse_args()
 
 
@@ -123,6 +135,9 @@ def main() -> None:
 
         report.write(HERE / "results.md", report.load(HERE / "last.json"), report.load(HERE / "baseline.json"))
         return
+    if args.measure_into:
+        measure_into(args)
+        return
     started = time.perf_counter()
     ensure_database()
     import django
@@ -136,6 +151,11 @@ def main() -> None:
 
     notes = prepare(args.seed)
     notes.append(index_note())
+    if args.baseline_from:
+        from bench import baseline
+
+        scenarios.pages()  # the bench users and the started year, written by this code before the old code reads
+        baseline.measure(args.baseline_from, args, HERE / "baseline.json")
     connection.ensure_connection()
     results = {
         "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M UTC%z"),
@@ -168,36 +188,71 @@ def main() -> None:
         pdf = measure.measure_pdf(unit, runs=args.pdf_runs)
         results["pdf"] = pdf if isinstance(pdf, str) else {**dataclasses.asdict(pdf), "ratio": pdf.ratio}
 
-    results["throughput"] = [] if args.skip_load else throughput(pages, args, load, measure)
+    results["concurrency"] = [] if args.skip_load else concurrency(pages, args, load, measure)
     results["duration_s"] = time.perf_counter() - started
-    before = report.load(HERE / "baseline.json")
     (HERE / "last.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-    if args.save_baseline:
-        (HERE / "baseline.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-        before = None
-    report.write(HERE / "results.md", results, before)
+    report.write(HERE / "results.md", results, report.load(HERE / "baseline.json"))
     print(f"Wrote {HERE / 'results.md'} in {results['duration_s']:.0f} s.")
 
 
-def throughput(pages, args, load, measure) -> list[dict]:
+def concurrency(pages, args, load, measure) -> list[dict]:
+    """Per page under gunicorn: t1 (sequential median), requests/s at `connections`, efficiency = rps / (W / t1)."""
     rows = []
     with load.gunicorn(args.workers) as port:
         for page in pages:
             session = measure.logged_in(page.user).cookies["sessionid"].value
             status, _body = load.fetch(port, page.url, session)
             if status != 200:
-                raise RuntimeError(f"{page.url} answered {status} under gunicorn")
+                rows.append({"key": page.key, "missing": f"answered {status} under gunicorn"})
+                continue
             print(f"Load: {page.key}…")
             load.requests_per_second(port, page.url, session, seconds=2, connections=args.connections)  # warm-up
+            t1, sequential_errors = load.single_request_ms(port, page.url, session, runs=args.runs)
             rps, errors = load.requests_per_second(
                 port, page.url, session, seconds=args.seconds, connections=args.connections
             )
-            trivial, trivial_errors = load.requests_per_second(
-                port, "/bench/ok/", session, seconds=args.seconds, connections=args.connections
-            )
-            rows.append(dataclasses.asdict(load.Throughput(page.key, rps, trivial, errors + trivial_errors)))
-            rows[-1]["ratio"] = rows[-1]["rps"] / rows[-1]["trivial_rps"] if rows[-1]["trivial_rps"] else 0
+            row = load.Concurrency(page.key, t1, rps, args.workers, args.connections, errors + sequential_errors)
+            rows.append({**dataclasses.asdict(row), "ideal_rps": row.ideal_rps, "efficiency": row.efficiency})
     return rows
+
+
+def measure_into(args) -> None:
+    """The baseline's side, run by bench/baseline.py in a worktree of older code: no migrate, no generation (the
+    database is newer than this code), each page measured on its own so that one missing or failing page is
+    recorded with its reason instead of stopping the others."""
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from bench import load, measure, report, scenarios
+
+    connection.ensure_connection()
+    results = {
+        "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M UTC%z"),
+        "machine": report.machine(),
+        "runs": args.runs,
+        "workers": args.workers,
+        "connections": args.connections,
+        "seconds": args.seconds,
+        "pages": [],
+        "concurrency": [],
+    }
+    pages = []
+    for key, build in scenarios.builders():
+        print(f"Baseline page: {key}…")
+        try:
+            page = build()
+            row = measure.measure_page(page, runs=args.runs, warmup=args.warmup)
+        except Exception as error:  # noqa: BLE001 (older code: a page may be missing or fail; say why)
+            connection.close()  # a failed query leaves the connection unusable inside a transaction
+            results["pages"].append({"key": key, "missing": f"{type(error).__name__}: {error}"[:300]})
+            continue
+        pages.append(page)
+        results["pages"].append({**dataclasses.asdict(row), "ratio": row.ratio})
+    if not args.skip_load:
+        results["concurrency"] = concurrency(pages, args, load, measure)
+    args.measure_into.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects, assertTemplateUsed
 
 from awards.models import AgendaItem, Award, Decision, Nomination, NomineeKind, Round
+from awards.tests.conftest import POST_REFORM
 from awards.tests.factories import on_agenda, open_session, pdf_upload
 from campaigns.models import Recognition
 from campaigns.models.progress import RecognitionStatus
@@ -322,3 +323,32 @@ def test_queue_counts_are_unaffected_by_agenda_items(client, reviewer, at_distri
     on_agenda(nomination, open_session(tree.district))
     client.force_login(reviewer)
     assert queued(client.get(url("queue"))) == {Status.COUNCIL: [nomination.pk]}
+
+
+def _province_queue_queries(client, make_nomination, forms, tree, count: int, django_assert_max_num_queries) -> int:
+    """`count` more files waiting at the 2025 province, one in four at the old province it was formed from."""
+    for i in range(count):
+        make_nomination(
+            status=[Status.SUBMITTED, Status.IN_APPRAISAL, Status.COUNCIL, Status.APPROVED][i % 4],
+            reviewer_unit=tree.province if i % 4 == 3 else tree.new_province,
+            proposing_unit=tree.new_commune,
+            award_form=forms.province_merit,
+            submission_date=POST_REFORM,
+            round_year=2000 + i,
+        )
+    with django_assert_max_num_queries(15) as counted:
+        response = client.get(url("queue"))
+    assert response.context["total"] == Nomination.objects.filter(reviewer_unit__isnull=False).count()
+    return len(counted.captured_queries)
+
+
+def test_the_province_queue_after_the_reform_runs_at_most_15_queries_for_10_times_the_files(
+    client, province_reviewer, make_nomination, forms, tree, django_assert_max_num_queries
+):
+    client.force_login(province_reviewer)
+    client.get(url("queue"))  # warm the session and the user's memberships
+
+    small = _province_queue_queries(client, make_nomination, forms, tree, 4, django_assert_max_num_queries)
+    large = _province_queue_queries(client, make_nomination, forms, tree, 36, django_assert_max_num_queries)
+
+    assert small == large

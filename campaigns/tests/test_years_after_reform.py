@@ -9,8 +9,8 @@ from django.utils import translation
 from pytest_django.asserts import assertContains
 
 from campaigns.assessments.services import get_or_start_assessment, is_empty, save_assessment, submit_assessment
-from campaigns.models import Assessment, Evidence
-from campaigns.tests.criteria_helpers import year_form_data
+from campaigns.models import Assessment, CommuneGroup, Evidence, GroupThreshold, Indicator, IndicatorValue
+from campaigns.tests.criteria_helpers import qd51, year_form_data
 from units.models import CodeScheme, Kind, Role
 
 pytestmark = pytest.mark.django_db
@@ -259,3 +259,64 @@ def test_the_province_queue_tells_the_new_province_from_the_one_it_succeeded(cli
 
     assert [unit.pk for unit in response.context["units"]] == [tree.province.pk, tree.new_province.pk]
     assertContains(response, "(đến 30/06/2025)", count=1)
+
+
+# The cost of a started 2026 year (the bench's "Commune year page 2026").
+
+
+def grow_indicators(per_criterion: int) -> None:
+    """`per_criterion` more indicators on each QĐ 51 criterion, each with thresholds for the three groups."""
+    for criterion in qd51().criteria.all():
+        start = criterion.indicators.count()
+        for index in range(start + 1, start + per_criterion + 1):
+            indicator = Indicator.objects.create(
+                criterion=criterion, code=f"{criterion.number}.{index}", name=f"Chỉ tiêu {index}", order=index
+            )
+            GroupThreshold.objects.bulk_create(
+                GroupThreshold(indicator=indicator, commune_group=group, from_year=2026, value=1) for group in (1, 2, 3)
+            )
+
+
+def started_year_queries(client, unit, assessment, django_assert_max_num_queries, bound):
+    IndicatorValue.objects.bulk_create(
+        IndicatorValue(assessment=assessment, indicator=indicator, value=1)
+        for indicator in Indicator.objects.filter(criterion__criteria_set=assessment.criteria_set).exclude(
+            pk__in=assessment.indicator_values.values("indicator_id")
+        )
+    )
+    client.get(year_url(unit))  # warm the session and the user's memberships
+    with django_assert_max_num_queries(bound) as counted:
+        response = client.get(year_url(unit))
+    assert len(response.context["form"].results) == 10
+    return len(counted.captured_queries)
+
+
+# 22 today: the session read and its sliding expiry written back (4 with BEGIN/COMMIT), the user, their
+# memberships and the units they were formed from, the commune and its province, the year, whether it is
+# complete, its results, indicators, thresholds, evidence, values and group, the reviewing unit, the baseline
+# (recognitions, earlier years), the thread and the menu's unread notifications.
+STARTED_YEAR_TODAY = 22
+
+
+def test_a_started_2026_year_reads_the_same_queries_with_ten_times_the_indicators(
+    client, tree, new_officer, django_assert_max_num_queries
+):
+    CommuneGroup.objects.create(unit=tree.new_commune, group=2, valid_from=datetime.date(2026, 1, 1), decision="1/QĐ")
+    grow_indicators(1)
+    assessment = get_or_start_assessment(tree.new_commune, 2026, by=new_officer)
+    client.force_login(new_officer)
+    small = started_year_queries(client, tree.new_commune, assessment, django_assert_max_num_queries, 25)
+
+    grow_indicators(9)  # 100 indicators with their values and 300 thresholds: ten times the first
+    large = started_year_queries(client, tree.new_commune, assessment, django_assert_max_num_queries, small)
+
+    assert small == large <= STARTED_YEAR_TODAY
+
+
+@pytest.mark.xfail(strict=True, reason="issue #14 item 2: the started 2026 year runs 22 queries, the target is 15")
+def test_a_started_2026_year_runs_at_most_15_queries(client, tree, new_officer, django_assert_max_num_queries):
+    grow_indicators(10)
+    assessment = get_or_start_assessment(tree.new_commune, 2026, by=new_officer)
+    client.force_login(new_officer)
+
+    started_year_queries(client, tree.new_commune, assessment, django_assert_max_num_queries, 15)
