@@ -26,9 +26,12 @@ run: setup
 	@$(PY) manage.py demo_accounts
 	$(PY) manage.py runserver $(HOST)
 
+# pytest-xdist: one worker per core (PYTEST_WORKERS=0 runs in one process); a test file stays on one worker, so
+# its module fixtures (the demo data some files load once) are built once.
+PYTEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev
 	bash scripts/ensure-system-packages test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/chungsuc_bench, created if missing) with
 # the national data generated once; writes bench/results.md. Options: make bench BENCH_ARGS="--runs 5 --skip-pdf";

@@ -30,3 +30,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"chungsuc-tests-{os.getpid()}.sqlite3")
     }
+    # A test database is thrown away: it need not survive a power cut, so no commit waits for the disk.
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"  # noqa: F405
+else:
+    # Likewise on PostgreSQL, for this session only (the server's own setting is left alone).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+
+# Under `pytest -n` (pytest-xdist) each worker process has its own test database (pytest-django adds the
+# worker's name) and, here, its own Redis database: one worker's cache.clear() or a task it queues must not
+# reach another worker's tests or Celery worker.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if XDIST_WORKER and REDIS_URL:  # noqa: F405
+    from urllib.parse import urlsplit
+
+    _redis = urlsplit(REDIS_URL)  # noqa: F405
+    _worker_redis = _redis._replace(path=f"/{int(XDIST_WORKER.removeprefix('gw')) + 1}").geturl()
+    CACHES["default"]["LOCATION"] = _worker_redis  # noqa: F405
+    CELERY_BROKER_URL = _worker_redis
