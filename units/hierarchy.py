@@ -12,7 +12,6 @@ Every app asks this module instead of walking the tree itself; it imports nothin
 import datetime
 from collections.abc import Iterable
 
-from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -149,17 +148,20 @@ def predecessors(*units: Unit) -> QuerySet[Unit]:
 
 
 def predecessors_by_unit(units: Iterable[Unit]) -> dict[int, list[Unit]]:
-    """Unit pk → every unit it was formed from (in tree order), for several units in two queries."""
+    """Unit pk → every unit it was formed from (in tree order), for several units in one query.
+
+    Every signed-in page asks this for the user's units (User.scope), so the lineage and its units come together.
+    """
     pks = list({unit.pk for unit in units})
     if not pks:
         return {}
-    with connection.cursor() as cursor:
-        cursor.execute(_formed_from_sql(len(pks)), pks)
-        pairs = cursor.fetchall()
-    found = Unit.objects.in_bulk({unit for _root, unit in pairs})
+    table, pk = Unit._meta.db_table, Unit._meta.pk.column
+    # Metadata names only; the values are parameters (see _formed_from_sql).
+    lineage = _formed_from_sql(len(pks))
+    sql = f"SELECT {table}.*, earlier.root AS lineage_root FROM ({lineage}) AS earlier JOIN {table} ON {table}.{pk} = earlier.unit"  # noqa: E501, S608
     result: dict[int, list[Unit]] = {}
-    for root, unit in pairs:
-        result.setdefault(root, []).append(found[unit])
+    for unit in Unit.objects.raw(sql, pks):  # noqa: S611 - pks are parameters
+        result.setdefault(unit.lineage_root, []).append(unit)
     return {root: sorted(earlier, key=lambda unit: unit.path) for root, earlier in result.items()}
 
 

@@ -113,7 +113,7 @@ def test_a_lineage_cycle_in_bad_data_ends(tree):
 
 
 def test_predecessors_by_unit_answers_for_several_units_at_once(tree, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         found = predecessors_by_unit([tree.new_commune, tree.new_province, tree.commune])
 
     assert found == {tree.new_commune.pk: [tree.commune, tree.neighbour], tree.new_province.pk: [tree.province]}
