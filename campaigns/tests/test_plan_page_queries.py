@@ -2,11 +2,12 @@
 
 Issue #14 asks for at most 15. They are: the session, the user (with the menu's count of unread notifications,
 units.backends), their memberships and their units' lineage (4), the plan (1), targets with their units (and
-their parents) and years (3), what the targets are measured on (3), the targets' allocations and their units (2),
-whether the user may draft a plan below (1), coverage (1) and the child plans the user may see (1). The text, subjects, award forms, legal
-bases, attachments, amendments and timeline come from the cache (campaigns.plans.page_parts) while none of them
-changes; the first request after a change reads them again, seven queries more. The session is written only when
-its expiry was last moved more than SESSION_REFRESH_MARGIN ago (config.middleware.SlidingSessionMiddleware).
+their parents) and years (3), what the targets are measured on (3), the targets' allocations with their units
+(1), whether the user may draft a plan below (1), coverage (1) and the child plans the user may see (1): 15. The
+text, subjects, award forms, legal bases, attachments, amendments and timeline come from the cache
+(campaigns.plans.page_parts) while none of them changes; the first request after a change reads them again, seven
+queries more. The session is written only when its expiry was last moved more than SESSION_REFRESH_MARGIN ago
+(config.middleware.SlidingSessionMiddleware).
 """
 
 import pytest
@@ -14,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from campaigns.models import PlanAmendment, PlanAttachment
+from campaigns.models import Allocation, PlanAmendment, PlanAttachment, Target
 from campaigns.tests.factories import fill_plan, make_communes
 from units.models import Role
 
@@ -34,6 +35,9 @@ def counted(queries):
 def grow(plan, district, size, start, user):
     communes = make_communes(district, size, start=start)
     fill_plan(plan, communes, size=size)
+    shared = plan.targets.filter(type=Target.Type.UNIT_SHARE).order_by("-pk").first()
+    for commune in communes:  # shares of a target, each naming its unit
+        Allocation.objects.create(target=shared, unit=commune, value=1)
     for i in range(size):
         PlanAttachment.objects.create(plan=plan, title=f"Phụ lục {start + i}", file="plans/x.pdf")
         PlanAmendment.objects.create(plan=plan, reason=f"Sửa đổi {start + i}", recorded_by=user)
