@@ -6,6 +6,8 @@ import shutil
 import threading
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connections
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +28,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PASSWORD = "chungsuc-test"
+
+
+@pytest.fixture(autouse=True)
+def empty_local_cache():
+    """Each test starts with an empty local-memory cache, as a new server would: the database is rolled back after
+    each test, so a pk comes back in the next one, and a plan's cached page parts (campaigns.plans.page_parts) are
+    keyed by pk and version. A shared cache (Redis in CI's worker tests) is left alone."""
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -23,3 +23,6 @@ class AwardsConfig(AppConfig):
         from campaigns.plans.importer.matching import register_award_catalogue
 
         register_award_catalogue(CATALOGUE)  # the plan importer matches award forms against it
+        from awards.services import plan_forms
+
+        plan_forms.connect()  # the plan page's cached award forms follow every change to them

@@ -27,3 +27,6 @@ class CampaignsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_reference_data, sender=self)
+        from campaigns.plans import page_parts
+
+        page_parts.connect()  # the plan page's cached lists follow every write to them

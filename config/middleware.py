@@ -1,4 +1,10 @@
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY as AUTH_SESSION_KEY
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+
+# When the session's expiry was last moved forward (seconds since the epoch), kept in the session itself.
+REFRESHED_AT = "_refreshed_at"
 
 
 class VietnameseFirstMiddleware:
@@ -38,3 +44,27 @@ class PrivatePagesMiddleware:
 def declared_public(response) -> bool:
     directives = (part.split("=", 1)[0].strip().lower() for part in response.get("Cache-Control", "").split(","))
     return "public" in directives
+
+
+class SlidingSessionMiddleware:
+    """Move a signed-in session's expiry forward when it was last moved more than SESSION_REFRESH_MARGIN ago.
+
+    SESSION_SAVE_EVERY_REQUEST would write the session row on every request (three statements on PostgreSQL:
+    BEGIN, UPDATE, COMMIT) only to push its expiry a few seconds on. Writing it at most once a margin keeps the
+    idle timeout within that margin of SESSION_COOKIE_AGE. Must come right after SessionMiddleware, whose
+    response phase saves what this marks as modified.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        # Only a signed-in session some code has already read: looking into a bare cookie's session would cost a
+        # query, and a visitor who is not signed in has nothing to keep.
+        if session is not None and session.accessed and AUTH_SESSION_KEY in session:
+            now = int(timezone.now().timestamp())  # the clock the session's expiry is set and checked by
+            if now - session.get(REFRESHED_AT, 0) >= settings.SESSION_REFRESH_MARGIN:
+                session[REFRESHED_AT] = now
+        return response

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     # filename ("Heal The Breach"), so a length observed over many requests no longer tells a guess from a miss.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "config.middleware.SlidingSessionMiddleware",
     "config.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,7 +141,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "units.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "units.backends.UserBackend",  # ModelBackend, with the menu's count of unread notifications
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -152,9 +153,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after 8 idle hours (a working day) and when the browser closes.
+# Sessions end after 8 idle hours (a working day) and when the browser closes. The expiry slides forward at most
+# once every SESSION_REFRESH_MARGIN seconds (config.middleware.SlidingSessionMiddleware) rather than with a write on
+# every request, so a session ends between 8 hours less the margin and 8 hours after its last request.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", "28800"))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_MARGIN = int(os.environ.get("SESSION_REFRESH_MARGIN", "300"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # A refused form (expired page, cookies blocked) explains itself in Vietnamese inside the layout.
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"

@@ -27,6 +27,14 @@ def navigation(request):
         "nav_historical": bool(roles & {Role.PROVINCE_STAFF, Role.ADMINISTRATOR}),
         "nav_council": bool(roles & (REVIEW_ROLES | {Role.COUNCIL_MEMBER, Role.LEADER, Role.ADMINISTRATOR})),
         "nav_overdue": bool(roles & (REVIEW_ROLES | OVERDUE_ROLES)),
-        # One COUNT on the inbox index, run only when the navigation shows the badge, and once per page.
-        "unread_notifications": cache(lambda: Notification.objects.for_user(user).unread().count()),
+        "unread_notifications": unread_count(user),
     }
+
+
+def unread_count(user):
+    """The badge's count: loaded with the user (units.backends.UserBackend), else one COUNT on the inbox index,
+    run only when the navigation shows the badge, and once per page."""
+    loaded = getattr(user, "unread_notification_count", None)
+    if loaded is not None:
+        return lambda: loaded
+    return cache(lambda: Notification.objects.for_user(user).unread().count())

@@ -19,6 +19,7 @@ from tqdm import tqdm
 
 from units.hierarchy import ADMINISTRATIONS
 from units.models import REFORM_DATE, CodeScheme, Kind, Lineage, NtmRegion, Unit
+from units.signals import units_changed
 from units.text import fold
 
 LEGACY_END = REFORM_DATE - datetime.timedelta(days=1)
@@ -274,6 +275,8 @@ class _Importer:
             for name, value in _path(unit.pk, self.units[row.parent] if row.parent else None).items():
                 setattr(unit, name, value)
         Unit.objects.bulk_update(changed, [*self.UNIT_FIELDS, "ntm_region", "path", "depth"])
+        if changed:
+            units_changed.send(sender=Unit, pks=[unit.pk for unit in changed])  # bulk_update sends no post_save
         counts.created += len(fresh)
         counts.updated += len(changed)
         counts.unchanged += len(batch) - len(fresh) - len(changed)

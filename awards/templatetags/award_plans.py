@@ -2,11 +2,11 @@
 
 from django import template
 
-from awards.services.plan_forms import Offered, offered_forms
+from awards.services.plan_forms import Offered, offered_forms_cached
 
 register = template.Library()
 
 
 @register.simple_tag
 def offered_award_forms(plan) -> Offered:
-    return offered_forms(plan)
+    return offered_forms_cached(plan)

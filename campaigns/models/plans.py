@@ -207,9 +207,11 @@ class Plan(CleanNames, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Optimistic locking of the header form (units.fields.claim_version); an amendment moves it on too.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Moved on by every write to the lists the plan's page caches (campaigns.plans.page_parts), never by a form.
+    parts_version = models.PositiveIntegerField(default=0, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "version", "parts_version"])
     objects = PlanQuerySet.as_manager()
 
     class Meta:

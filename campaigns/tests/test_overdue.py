@@ -160,6 +160,7 @@ def test_the_overdue_page_reads_a_constant_number_of_queries(
             item(plan, "Sắp đến", TODAY + datetime.timedelta(days=3), responsible_unit=commune)
 
     grow(2, 0)
+    client.get(reverse("campaigns:overdue"))  # a fresh session's expiry is stamped once
     with django_assert_max_num_queries(20) as once:
         client.get(reverse("campaigns:overdue"))
     grow(18, 2)

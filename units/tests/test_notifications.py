@@ -5,7 +5,8 @@ import smtplib
 import pytest
 from celery.exceptions import Retry
 from django.core import mail
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from kombu.exceptions import OperationalError
 
@@ -39,6 +40,25 @@ def test_the_badge_counts_the_unread_notifications(client, officer):
     page = client.get(reverse("home")).content.decode()
 
     assert 'id="unread-count">2<' in page
+
+
+def test_the_badge_counts_with_the_user_and_costs_no_query_of_its_own(client, officer, neighbour):
+    tell(officer)
+    tell(officer, subject="Lần hai")
+    tell(neighbour)  # someone else's does not count
+    read = tell(officer, subject="Đã đọc")
+    client.force_login(officer)
+    client.post(reverse("notifications:read", args=[read.pk]))
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("home")).content.decode()
+
+    assert 'id="unread-count">2<' in page
+    assert [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "units_notification"')
+    ] == []
 
 
 def test_without_unread_notifications_there_is_no_badge(client, officer):
@@ -107,6 +127,7 @@ def test_the_inbox_reads_a_constant_number_of_queries(client, officer, django_as
             tell(officer, subject=f"Nhắc {number}")
 
     grow(3)
+    client.get(reverse("notifications:inbox"))  # a fresh session's expiry is stamped once
     with django_assert_max_num_queries(12) as few:
         client.get(reverse("notifications:inbox"))
     grow(27)

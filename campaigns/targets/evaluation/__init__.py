@@ -7,9 +7,9 @@ units; each target type is then computed in Python by its evaluator below.
 
 import datetime
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 
-from campaigns.models import Target
+from campaigns.models import Allocation, Target
 from campaigns.targets.evaluation.allocation import (
     AllocationSummary,
     goal_in_units,
@@ -82,7 +82,8 @@ def evaluate_plan(
     targets = list(targets)
     if not targets:
         return {}, {}
-    prefetch_related_objects(targets, "allocations__unit")
+    # The shares with their units in one query: their ordering joins the units anyway.
+    prefetch_related_objects(targets, Prefetch("allocations", Allocation.objects.select_related("unit")))
     records = load_records(targets, today=today or datetime.date.today())
     records.closed = closed
     results = {target.pk: EVALUATORS[target.type](target, records) for target in targets}
