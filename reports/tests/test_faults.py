@@ -192,8 +192,10 @@ def workers(own_redis, tmp_path):
 
     def start(name: str, *, build_delay: float = 0, pool: str = "solo", visibility: int = 5) -> subprocess.Popen:
         log_path = tmp_path / f"{name}.log"
+        # Without PYTEST_XDIST_WORKER: under pytest -n the test settings would move the broker to the worker's own
+        # Redis database number on the machine's Redis; these workers use the private Redis as given.
         env = {
-            **os.environ,
+            **{key: value for key, value in os.environ.items() if key != "PYTEST_XDIST_WORKER"},
             "DATABASE_URL": worker_database_url(),
             "DJANGO_SETTINGS_MODULE": "config.test_settings",
             "REDIS_URL": own_redis.url,
