@@ -5,8 +5,8 @@ generate the national data. Then: each page's server time beside the trivial vie
 query count, the PDF build of a province tổng kết against bare WeasyPrint, and throughput under gunicorn.
 Every measurement is bounded: a full run takes a few minutes, plus about four for the first generation.
 
-    .venv/bin/python bench/run.py [--runs 15] [--seconds 8] [--skip-pdf] [--skip-load] [--save-baseline]
-                                  [--report-only]
+    .venv/bin/python bench/run.py [--runs 15] [--seconds 8] [--skip-pdf] [--skip-load] [--skip-report-build]
+                                  [--save-baseline] [--report-only]
 """
 
 import argparse
@@ -36,6 +36,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2021, help="Seed of the generated data (first run only).")
     parser.add_argument("--skip-pdf", action="store_true")
     parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--skip-report-build", action="store_true", help="Skip the largest report's build.")
+    parser.add_argument("--report-build-runs", type=int, default=1, help="Builds of each report (each minutes).")
     parser.add_argument("--save-baseline", action="store_true", help="Keep this run as the 'before' figures.")
     parser.add_argument(
         "--report-only", action="store_true", help="Rewrite results.md from the last run, no measuring."
@@ -167,6 +169,15 @@ def main() -> None:
         print(f"PDF: tổng kết of {unit.name}…")
         pdf = measure.measure_pdf(unit, runs=args.pdf_runs)
         results["pdf"] = pdf if isinstance(pdf, str) else {**dataclasses.asdict(pdf), "ratio": pdf.ratio}
+
+    if args.skip_report_build:
+        results["report_build"] = "skipped (--skip-report-build)"
+    else:
+        from bench import report_build
+
+        reference = Unit.objects.get(code_scheme=CodeScheme.Y2025, kind=Kind.PROVINCE, code=args.pdf_province)
+        print("Report build: the largest province's tổng kết beside Cao Bằng's, in fresh processes…")
+        results["report_build"] = report_build.measure(reference, runs=args.report_build_runs)
 
     results["throughput"] = [] if args.skip_load else throughput(pages, args, load, measure)
     results["duration_s"] = time.perf_counter() - started
