@@ -105,7 +105,7 @@ def measure_pdf(unit, *, runs: int) -> PdfResult | str:
         from weasyprint.text.fonts import FontConfiguration
 
         from reports.models import Report
-        from reports.pdf import STYLESHEET, LocalFetcher, render_html, render_pdf, static_root
+        from reports.pdf import STYLESHEET, LocalFetcher, cyclic_gc_paused, render_html, render_pdf, static_root
     except ImportError as error:  # the reports app is being finished by another helper
         return f"pending: {error}"
     report = Report(kind=Report.Kind.FINAL, unit=unit, year=2025, language="vi", parameters={}, narrative={})
@@ -114,10 +114,11 @@ def measure_pdf(unit, *, runs: int) -> PdfResult | str:
         root = static_root()
         fetcher, fonts = LocalFetcher(root), FontConfiguration()
         stylesheet = CSS(filename=str(root / STYLESHEET), font_config=fonts, url_fetcher=fetcher)
-        document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(
-            stylesheets=[stylesheet], font_config=fonts
-        )
-        document.write_pdf()
+        with cyclic_gc_paused():  # as render_pdf does: the comparison is WeasyPrint's work, not the collector's
+            document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(
+                stylesheets=[stylesheet], font_config=fonts
+            )
+            document.write_pdf()
 
     with CaptureQueriesContext(connection) as captured:
         html = render_html(report)

@@ -96,6 +96,51 @@ def pdf_rows(results: dict, before: dict | None) -> list[str]:
     ]
 
 
+def report_build_rows(results: dict, before: dict | None = None) -> list[str]:
+    """The largest report beside Cao Bằng's, each built in a fresh process as a worker builds it
+    (bench/report_build.py): peak memory within the limit, and at least the reference's pages per second."""
+    built = results.get("report_build")
+    if built is None or isinstance(built, str):
+        return [f"Largest-report row {built or 'not measured'}."]
+    largest, reference, limit = built["largest"], built["reference"], built["memory_limit_mb"]
+    was = (before or {}).get("report_build")
+    old = {}
+    if isinstance(was, dict):
+        old = {"largest": was["largest"], "reference": was["reference"]}
+    lines = [
+        "| Document | Communes | Pages | Build s (CPU s) | Pages/s (per CPU s) | Peak RSS MB (after imports) | Pass |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for key, row in (("largest", largest), ("reference", reference)):
+        previous = old.get(key)
+        seconds = f"{row['seconds']:.1f} ({row['cpu_seconds']:.1f})" + (
+            f" (was {previous['seconds']:.1f})" if previous else ""
+        )
+        rate = f"{row['pages_per_second']:.2f} ({row['pages'] / row['cpu_seconds']:.2f})"
+        peak = f"{row['peak_mb']:.0f} ({row['baseline_mb']:.0f})" + (
+            f" (was {previous['peak_mb']:.0f})" if previous else ""
+        )
+        if key == "largest":
+            memory_ok = row["peak_mb"] <= limit
+            wall_ok = row["pages_per_second"] >= reference["pages_per_second"]
+            cpu_ok = row["pages"] / row["cpu_seconds"] >= reference["pages"] / reference["cpu_seconds"]
+            result = verdict(memory_ok and wall_ok)
+            if memory_ok and wall_ok != cpu_ok:  # a busy machine's neighbours weigh on one build more
+                result += f" (per CPU second: {verdict(cpu_ok)})"
+        else:
+            result = "reference"
+        lines.append(
+            f"| {row['label']} | {row['communes']} | {row['pages']} | {seconds} | {rate} | {peak} | {result} |"
+        )
+    lines += [
+        "",
+        f"Targets: the largest report's peak RSS ≤ {limit} MB and its pages per second ≥ the reference's. Each "
+        "build is a fresh process running `reports.tasks.build_report` on a new Report row (deleted afterwards); "
+        f"build seconds are the task's own run, median of {built['runs']} run(s).",
+    ]
+    return lines
+
+
 def concurrency_rows(results: dict, before: dict | None) -> list[str]:
     lines = [
         "| Page | t1 ms | Requests/s | Workers | W ÷ t1 | Efficiency (≥ 0.8) | Before t1 ms | Before efficiency "
@@ -219,6 +264,10 @@ def write(path: Path, results: dict, before: dict | None) -> None:
         "## PDF build",
         "",
         *pdf_rows(results, before),
+        "",
+        "## The largest report (a worker's build)",
+        "",
+        *report_build_rows(results, before),
         "",
         f"## Concurrency (gunicorn, {results['workers']} sync workers; {results['generator']}, "
         f"{results['connections']} connections, {results['seconds']} s each)",

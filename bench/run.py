@@ -7,7 +7,8 @@ gunicorn, and the pages in Chromium (bench/browser.py: an emulated slow link, 37
 measurement is bounded: a full run takes a few minutes, plus about four for the first generation.
 
     .venv/bin/python bench/run.py [--runs 15] [--seconds 8] [--skip-pdf] [--skip-load] [--skip-browser]
-                                  [--browser-runs 3] [--report-only] [--baseline-from [COMMIT]]
+                                  [--browser-runs 3] [--skip-report-build] [--report-build-runs 1] [--report-only]
+                                  [--baseline-from [COMMIT]]
 
 --baseline-from measures the same pages with the code of COMMIT (bench/baseline.py) into bench/baseline.json, the
 "before" figures of the report, then measures the current code as usual.
@@ -43,6 +44,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--skip-load", action="store_true")
     parser.add_argument("--skip-browser", action="store_true", help="No Chromium: slow link, 375 px, axe-core.")
     parser.add_argument("--browser-runs", type=int, default=3, help="Slow-link loads per page and cache state.")
+    parser.add_argument("--skip-report-build", action="store_true", help="Skip the largest report's build.")
+    parser.add_argument("--report-build-runs", type=int, default=1, help="Builds of each report (each minutes).")
     parser.add_argument(
         "--report-only", action="store_true", help="Rewrite results.md from the last run, no measuring."
     )
@@ -190,6 +193,15 @@ def main() -> None:
         print(f"PDF: tổng kết of {unit.name}…")
         pdf = measure.measure_pdf(unit, runs=args.pdf_runs)
         results["pdf"] = pdf if isinstance(pdf, str) else {**dataclasses.asdict(pdf), "ratio": pdf.ratio}
+
+    if args.skip_report_build:
+        results["report_build"] = "skipped (--skip-report-build)"
+    else:
+        from bench import report_build
+
+        reference = Unit.objects.get(code_scheme=CodeScheme.Y2025, kind=Kind.PROVINCE, code=args.pdf_province)
+        print("Report build: the largest province's tổng kết beside Cao Bằng's, in fresh processes…")
+        results["report_build"] = report_build.measure(reference, runs=args.report_build_runs)
 
     results["concurrency"] = [] if args.skip_load else concurrency(pages, args, load, measure)
     if args.skip_browser:

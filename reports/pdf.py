@@ -4,7 +4,9 @@ Reads the database, writes nothing: the task stores the result. Resources load o
 folder (the stylesheet and its fonts), so a document never reaches out to the network.
 """
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -77,6 +79,24 @@ def render_html(report: Report, *, on_progress: Callable[[int], None] | None = N
     return html
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block, as it was again after it.
+
+    WeasyPrint keeps every element's style and every page's boxes alive until the PDF is written (about 3 MB
+    a page), so each full collection rescans a heap that only grows, a quarter of the CPU time of a 184-page
+    tổng kết, and frees next to nothing: its boxes form few cycles (the peak grows by about 2%). Reference
+    counting still frees everything else as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def render_pdf(report: Report, *, on_progress: Callable[[int], None] | None = None) -> RenderedPdf:
     """The report as PDF bytes and its page count; `on_progress(percent)` is told 10, 60 and 90."""
     html = render_html(report, on_progress=on_progress)
@@ -84,9 +104,10 @@ def render_pdf(report: Report, *, on_progress: Callable[[int], None] | None = No
     fetcher = LocalFetcher(root)
     fonts = FontConfiguration()
     stylesheet = CSS(filename=str(root / STYLESHEET), font_config=fonts, url_fetcher=fetcher)
-    document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(
-        stylesheets=[stylesheet], font_config=fonts
-    )
-    if on_progress:
-        on_progress(90)
-    return RenderedPdf(document.write_pdf(), len(document.pages))
+    with cyclic_gc_paused():
+        document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(
+            stylesheets=[stylesheet], font_config=fonts
+        )
+        if on_progress:
+            on_progress(90)
+        return RenderedPdf(document.write_pdf(), len(document.pages))
