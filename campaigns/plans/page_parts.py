@@ -11,10 +11,13 @@ cached.
 """
 
 import contextlib
+import functools
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -45,8 +48,20 @@ class PageParts:
     milestones: list[Milestone]
 
 
+@functools.cache
+def models_shape() -> str:
+    """A digest of every model's fields. The cache holds pickled model instances: after a release that adds, drops
+    or retypes a field, the old entries would unpickle into the new classes wrong, so the key leaves them behind."""
+    fields = [
+        (model._meta.label, field.attname, field.get_internal_type())
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+    ]
+    return hashlib.sha256(repr(sorted(fields)).encode()).hexdigest()[:12]
+
+
 def parts_key(plan: Plan, name: str) -> str:
-    return f"plans:{name}:{plan.pk}:{plan.parts_version}:{plan.updated_at.timestamp()}"
+    return f"plans:{name}:{models_shape()}:{plan.pk}:{plan.parts_version}:{plan.updated_at.timestamp()}"
 
 
 def cached(key: str, load: Callable[[], Any]) -> Any:

@@ -148,3 +148,23 @@ def test_the_page_does_not_depend_on_the_cache(client, editor, plan, monkeypatch
     monkeypatch.setattr(cache, "get", down)
     monkeypatch.setattr(cache, "set", down)
     assert "Mục tiêu chung" in page(client, plan)
+
+
+def test_the_cache_key_changes_when_a_models_fields_change(monkeypatch):
+    from django.db import models
+
+    from campaigns.models import PlanSection
+    from campaigns.plans import page_parts
+
+    page_parts.models_shape.cache_clear()
+    before = page_parts.models_shape()
+    extra = models.IntegerField(name="added_in_a_release")
+    extra.attname, extra.column, extra.model = "added_in_a_release", "added_in_a_release", PlanSection
+    monkeypatch.setattr(PlanSection._meta, "concrete_fields", (*PlanSection._meta.concrete_fields, extra))
+    page_parts.models_shape.cache_clear()
+    try:
+        assert page_parts.models_shape() != before
+    finally:
+        monkeypatch.undo()
+        page_parts.models_shape.cache_clear()
+    assert page_parts.models_shape() == before
