@@ -165,7 +165,11 @@ def test_a_real_worker_builds_the_report(celery_worker_process, district_with_pl
     finally:
         celery_app.conf.task_always_eager = True
 
+    # The task marks the report done before it returns; the worker logs "succeeded" a moment after.
     log = celery_worker_process["log"].read_text()
+    while "succeeded" not in log and time.monotonic() < deadline:
+        time.sleep(0.2)
+        log = celery_worker_process["log"].read_text()
     assert report.status == Report.Status.DONE, f"{report.status}: {report.error}\n{log[-2000:]}"
     assert "reports.tasks.build_report" in log and "succeeded" in log  # built by the worker, not inline
     assert (celery_worker_process["media"] / report.file.name).read_bytes()[:4] == b"%PDF"
