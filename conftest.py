@@ -53,29 +53,11 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-# The files that take a minute or more (pytest --durations), handed to the pytest-xdist workers first: given out
-# last, one of them would keep one worker busy while the other has nothing left. Only the order of files changes;
-# no test depends on it.
-LONGEST_FIRST = (
-    "config/tests/test_security_matrix.py",
-    "config/tests/test_fuzz_forms.py",
-    "config/tests/test_csrf.py",
-    "reports/tests/test_reports_browser.py",
-    "campaigns/tests/test_demo_plans.py",
-    "units/tests/test_demo.py",
-    "units/tests/test_demo_walkthrough.py",
-    "reports/tests/test_pdf.py",
-    "campaigns/tests/test_reminders.py",
-    "config/tests/test_phone_and_accessibility_browser.py",
-    "awards/tests/test_plan_forms.py",
-)
-
-
 def pytest_collection_modifyitems(config, items):
-    """The longest files first (see LONGEST_FIRST); browser tests skipped where Chromium is missing, so a plain
-    `pytest` still passes (`make test` installs Chromium first, so CI always runs them)."""
-    rank = {path: position for position, path in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: the rest keep their order
+    """Skip browser tests where Chromium is missing, so a plain `pytest` still passes.
+
+    `make test` installs Chromium first, so CI always runs them.
+    """
     if shutil.which(CHROMIUM):
         return
     skip = pytest.mark.skip(reason=f"{CHROMIUM} not found (make test installs it)")
